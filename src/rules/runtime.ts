@@ -1,0 +1,15 @@
+/**
+ * The one module compiled validators import (as `yibiaoRules`): the format
+ * definitions and the custom-keyword functions. Keep this list explicit — the
+ * generated code refers to these exact names.
+ */
+export { formats } from './formats.js';
+export {
+  yibiaoAgeGate,
+  yibiaoBankAccount,
+  yibiaoDateOrder,
+  yibiaoExclusive,
+  yibiaoIdDocument,
+  yibiaoNotFuture,
+  yibiaoPrerequisite,
+} from './keyword-functions.js';

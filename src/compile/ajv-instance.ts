@@ -1,0 +1,35 @@
+import { Ajv, type Options } from 'ajv';
+import { yibiaoAjvPlugin } from '../ajv/plugin.js';
+import { rulesMember } from '../ajv/problem-keyword.js';
+import { compactEnumKeyword } from './compact-enum.js';
+
+/** ajv options every yibiao validator is compiled with. */
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  passContext: true,
+  strict: true,
+  strictRequired: false,
+  strictTypes: false,
+  allowUnionTypes: true,
+  ownProperties: true,
+  unicodeRegExp: true,
+  messages: false,
+};
+
+/**
+ * An ajv instance with yibiao's plugin, configured for standalone ESM code
+ * whose formats and keyword functions come from the `yibiaoRules` import.
+ *
+ * @param standalone - emit source for standalone modules.
+ */
+export function createAjv(standalone: boolean): Ajv {
+  const ajv = new Ajv({
+    ...AJV_OPTIONS,
+    code: standalone
+      ? { source: true, esm: true, lines: false, optimize: true, formats: rulesMember('formats') }
+      : { optimize: true },
+  });
+  yibiaoAjvPlugin(ajv);
+  ajv.addKeyword(compactEnumKeyword);
+  return ajv;
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FormModel } from '../../src/ir/types.js';
+import { builtForm, ROOT } from '../helpers/forms.js';
+
+/**
+ * Checks every label printed on a seed's application form against the form's
+ * zh-CN texts: the form is exactly the province's form (FORMS.md: labels are
+ * the seed's labels, verbatim, without the `*`).
+ */
+
+const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
+
+/** Whitespace inside labels is table layout (姓  名, 原档案保管机构\n名称), not text. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+interface SeedForm {
+  /** The seed file. */
+  readonly file: string;
+  /** Where the printed form starts and ends in the seed text. */
+  readonly from: string;
+  readonly to: string;
+  /** Layout notes printed inside label cells, not part of the label. */
+  readonly noise: readonly RegExp[];
+  /** Labels printed without a star (optional fields), each must also occur in the printed form. */
+  readonly unstarred: readonly string[];
+}
+
+const FORMS: Readonly<Record<string, SeedForm>> = {
+  shandong: {
+    file: '000_ab061454de1aa874.txt',
+    from: '山东省灵活就业参保“一件事”申请表',
+    to: '附件5',
+    noise: [/（见注释）/],
+    unstarred: ['代扣银行', '代扣银行账号'],
+  },
+};
+
+function printedForm(seed: SeedForm): string {
+  const text = readFileSync(path.join(SEEDS, seed.file), 'utf8');
+  const start = text.lastIndexOf(seed.from);
+  const end = text.indexOf(seed.to, start);
+  expect(start, `${seed.from} in ${seed.file}`).toBeGreaterThan(-1);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+/** Starred labels: `*` up to the next tab/cell break (a label may wrap onto one more line). */
+function starredLabels(form: string, seed: SeedForm): string[] {
+  const labels = [...form.matchAll(/\*([^\t*]+?)(?=\t|\n\s*\n|\n\t|$)/g)].map((m) => {
+    let label = m[1] ?? '';
+    for (const noise of seed.noise) label = label.replace(noise, '');
+    return squash(label);
+  });
+  return [...new Set(labels.filter((l) => l.length > 0))];
+}
+
+/** Checkbox items: `□…` each on its own line. */
+function checkboxItems(form: string): string[] {
+  return [...form.matchAll(/□\s*([^\n□]+)/g)].map((m) => squash(m[1] ?? ''));
+}
+
+/** Option lists printed in a cell as `A/B/C` (缴存频次 按月/按季/按年). */
+function slashOptions(form: string): string[] {
+  const lists = [...form.matchAll(/^\t?([^\t\n/：:]+(?:\/[^\t\n/：:]+)+)\s*$/gm)].map((m) => m[1] ?? '');
+  const notes = [...form.matchAll(/包括[:：]([^\n]+)/g)].map((m) => m[1] ?? '');
+  return [...lists, ...notes].flatMap((list) => list.split('/').map(squash)).filter(Boolean);
+}
+
+function zhTexts(model: FormModel): Set<string> {
+  const texts = new Set<string>();
+  for (const service of model.services) texts.add(squash(service.title['zh-CN']));
+  texts.add(squash(model.servicesTitle['zh-CN']));
+  for (const section of model.sections) {
+    texts.add(squash(section.title['zh-CN']));
+    for (const field of section.fields) {
+      texts.add(squash(field.title['zh-CN']));
+      for (const option of field.options ?? []) texts.add(squash(option.label['zh-CN']));
+    }
+  }
+  return texts;
+}
+
+describe.each(Object.entries(FORMS))('the %s form prints the seed’s labels', (formId, seed) => {
+  const form = printedForm(seed);
+
+  it("finds the labels in the seed (the extraction itself works)", () => {
+    if (process.env.SHOW_LABELS) console.log(starredLabels(form, seed), checkboxItems(form), slashOptions(form));
+    expect(starredLabels(form, seed).length).toBeGreaterThan(10);
+    for (const label of seed.unstarred) expect(squash(form)).toContain(label);
+  });
+
+  it('has a field titled with every starred and unstarred label', async () => {
+    const texts = zhTexts((await builtForm(formId)).model);
+    const missing = [...starredLabels(form, seed), ...seed.unstarred].filter((label) => !texts.has(label));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a service titled with every ticked item of 申请联办事项', async () => {
+    const titles = new Set((await builtForm(formId)).model.services.map((s) => squash(s.title['zh-CN'])));
+    const items = checkboxItems(form);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((item) => !titles.has(item))).toEqual([]);
+  });
+
+  it('offers every option the seed lists', async () => {
+    const texts = zhTexts((await builtForm(formId)).model);
+    const options = slashOptions(form);
+    expect(options.length).toBeGreaterThan(5);
+    expect(options.filter((o) => !texts.has(o))).toEqual([]);
+  });
+});

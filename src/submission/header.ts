@@ -1,0 +1,74 @@
+import { YibiaoVerifyError } from './errors.js';
+import { parseStrictJson } from './json-parse.js';
+import { type P256PublicJwk, type SignatureAlgorithm, toP256PublicJwk } from './key.js';
+import { JSON_LIMITS, MAX_HEADER_BYTES } from './limits.js';
+
+/** The `typ` of a submission's protected header (explicit typing, RFC 8725 §3.11). */
+export const HEADER_TYPE = 'yibiao+jws';
+
+/** The protected header of a signed submission. */
+export interface SubmissionHeader {
+  readonly alg: SignatureAlgorithm;
+  readonly typ: typeof HEADER_TYPE;
+  /** The signer's public key; identity only when its thumbprint is trusted. */
+  readonly jwk: P256PublicJwk;
+}
+
+/**
+ * Header members that point at keys elsewhere. We never fetch or follow them
+ * (SECURITY.md §2 "`jwk`/`jku`/`x5u`"); a token that relies on one is from a
+ * key we cannot trust.
+ */
+const KEY_REFERENCES = new Set(['jku', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'kid']);
+
+/** Members that change how a JWS is processed; we implement no extension. */
+const PROCESSING = new Set(['crit', 'b64', 'zip', 'cty']);
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Checks the decoded protected header of a submission token, in the order
+ * the verifier's errors promise: algorithm first (so `none` is always
+ * `E_ALG_NOT_ALLOWED`), then key references, then unknown members and `typ`,
+ * then the embedded key.
+ *
+ * @param bytes - the decoded header segment.
+ * @param algorithms - the allow-list, compared case-sensitively.
+ * @returns the header with the key stripped to its public members.
+ * @throws {YibiaoVerifyError} `E_LIMIT`, `E_MALFORMED`, `E_DUPLICATE_KEY`,
+ *   `E_ALG_NOT_ALLOWED`, `E_KEY_UNTRUSTED`, `E_KEY_INVALID`.
+ */
+export function parseSubmissionHeader(bytes: Uint8Array, algorithms: ReadonlySet<string>): SubmissionHeader {
+  if (bytes.length > MAX_HEADER_BYTES) throw new YibiaoVerifyError('E_LIMIT', { pointer: '/header', detail: 'header too large' });
+  let value: unknown;
+  try {
+    value = parseStrictJson(decoder.decode(bytes), JSON_LIMITS);
+  } catch (cause) {
+    if (cause instanceof YibiaoVerifyError && (cause.code === 'E_LIMIT' || cause.code === 'E_DUPLICATE_KEY')) throw cause;
+    throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header', detail: 'header is not JSON', cause });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header', detail: 'header is not an object' });
+  }
+  const header = value as Readonly<Record<string, unknown>>;
+  const { alg } = header;
+  if (typeof alg !== 'string' || !algorithms.has(alg)) {
+    throw new YibiaoVerifyError('E_ALG_NOT_ALLOWED', { pointer: '/header/alg' });
+  }
+  for (const member of Object.keys(header)) {
+    if (KEY_REFERENCES.has(member)) {
+      throw new YibiaoVerifyError('E_KEY_UNTRUSTED', { pointer: `/header/${member}`, detail: 'key references are not followed' });
+    }
+  }
+  for (const member of Object.keys(header)) {
+    if (PROCESSING.has(member)) {
+      throw new YibiaoVerifyError('E_MALFORMED', { pointer: `/header/${member}`, detail: 'unsupported JWS extension' });
+    }
+    if (member !== 'alg' && member !== 'typ' && member !== 'jwk') {
+      throw new YibiaoVerifyError('E_MALFORMED', { pointer: `/header/${member}`, detail: 'unexpected header member' });
+    }
+  }
+  if (header.typ !== HEADER_TYPE) throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header/typ', detail: 'not a yibiao submission' });
+  if (header.jwk === undefined) throw new YibiaoVerifyError('E_KEY_INVALID', { pointer: '/header/jwk', detail: 'no key' });
+  return { alg: alg as SignatureAlgorithm, typ: HEADER_TYPE, jwk: toP256PublicJwk(header.jwk, '/header/jwk') };
+}

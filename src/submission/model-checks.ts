@@ -1,0 +1,77 @@
+import type { FormModel } from '../ir/types.js';
+import { isSectionApplicable, sectionSwitches, servicesKey } from './applicability.js';
+import { YibiaoVerifyError } from './errors.js';
+import type { SubmissionPayload } from './payload.js';
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Checks a well-shaped payload against the model of its form, before the
+ * schema validator sees the data (SECURITY.md §2 "Minimization"):
+ * - `services` are services of the form, each once, in the form's order, and
+ *   `data` repeats exactly that list at `servicesPath`;
+ * - every other member of `data` is a section of the form, and each section
+ *   belongs to an always-present part or to a ticked service;
+ * - every attachment is for an uploadable material of the form that applies
+ *   to the ticked services, and is not larger than the material allows.
+ *
+ * @param payload - a payload that passed `checkPayloadShape`.
+ * @param model - the model of `payload.form`.
+ * @throws {YibiaoVerifyError} `E_PAYLOAD_INVALID`, `E_UNTICKED_SECTION` or `E_LIMIT`, with a pointer.
+ */
+export function checkAgainstModel(payload: SubmissionPayload, model: FormModel): void {
+  const order = new Map(model.services.map((service, i) => [service.id, i] as const));
+  let last = -1;
+  payload.services.forEach((id, i) => {
+    const position = order.get(id);
+    if (position === undefined) {
+      throw new YibiaoVerifyError('E_PAYLOAD_INVALID', { pointer: `/services/${i}`, detail: 'not a service of the form' });
+    }
+    if (position <= last) {
+      throw new YibiaoVerifyError('E_PAYLOAD_INVALID', { pointer: `/services/${i}`, detail: "not in the form's order" });
+    }
+    last = position;
+  });
+  const ticked = new Set(payload.services);
+
+  const key = servicesKey(model);
+  const listed = payload.data[key];
+  if (
+    !Array.isArray(listed) ||
+    listed.length !== payload.services.length ||
+    listed.some((id, i) => id !== payload.services[i])
+  ) {
+    throw new YibiaoVerifyError('E_PAYLOAD_INVALID', {
+      pointer: `/data/${escapePointer(key)}`,
+      detail: 'differs from /services',
+    });
+  }
+
+  const switches = sectionSwitches(model);
+  for (const member of Object.keys(payload.data)) {
+    if (member === key) continue;
+    const pointer = `/data/${escapePointer(member)}`;
+    const services = switches.get(member);
+    if (services === undefined) {
+      throw new YibiaoVerifyError('E_PAYLOAD_INVALID', { pointer, detail: 'not a section of the form' });
+    }
+    if (!isSectionApplicable(services, ticked)) throw new YibiaoVerifyError('E_UNTICKED_SECTION', { pointer });
+  }
+
+  const materials = new Map((model.materials ?? []).map((m) => [m.id, m] as const));
+  payload.attachments.forEach((attachment, i) => {
+    const pointer = `/attachments/${i}`;
+    const material = materials.get(attachment.field);
+    if (material === undefined || !material.channels.includes('upload')) {
+      throw new YibiaoVerifyError('E_PAYLOAD_INVALID', { pointer: `${pointer}/field`, detail: 'not an uploadable material' });
+    }
+    if (material.services.length > 0 && !material.services.some((s) => ticked.has(s))) {
+      throw new YibiaoVerifyError('E_UNTICKED_SECTION', { pointer: `${pointer}/field` });
+    }
+    if (material.maxBytes !== undefined && attachment.size > material.maxBytes) {
+      throw new YibiaoVerifyError('E_LIMIT', { pointer: `${pointer}/size`, detail: 'larger than the material allows' });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import { base64url } from 'jose';
+import { canonicalBytes } from './canonicalize.js';
+import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
+import { HEADER_TYPE, type SubmissionHeader } from './header.js';
+import { isSignatureAlgorithm, toP256PublicJwk } from './key.js';
+import { MAX_TOKEN_BYTES } from './limits.js';
+import type { SubmissionPayload } from './payload.js';
+import { checkPayloadShape } from './payload-shape.js';
+import type { Signer } from './signer.js';
+
+const encoder = new TextEncoder();
+
+/** Signature length of each algorithm, in bytes (ES256: 32-byte r ‖ 32-byte s). */
+const SIGNATURE_BYTES = { ES256: 64 } as const;
+
+function checkSigner(signer: Signer): void {
+  if (
+    signer === null ||
+    typeof signer !== 'object' ||
+    !isSignatureAlgorithm(signer.alg) ||
+    typeof signer.sign !== 'function' ||
+    typeof signer.publicJwk !== 'function'
+  ) {
+    throw new YibiaoUsageError('signSubmission: "signer" must be a Signer with alg "ES256"');
+  }
+}
+
+/**
+ * Signs a submission payload as a JWS compact serialisation:
+ *
+ * ```text
+ * BASE64URL(JCS(header)) "." BASE64URL(JCS(payload)) "." BASE64URL(signature)
+ * header = { "alg": signer.alg, "jwk": { "crv", "kty", "x", "y" }, "typ": "yibiao+jws" }
+ * ```
+ *
+ * The payload is checked first with the verifier's own shape rules (including
+ * NFC and no control, bidi or zero-width characters), so the browser never
+ * signs what a department server would refuse for its form.
+ *
+ * @param payload - from `buildPayload`.
+ * @param signer - e.g. from `createDeviceSigner`.
+ * @returns the token.
+ * @throws {YibiaoVerifyError} `E_PAYLOAD_INVALID` (with the pointer of the
+ *   field to fix) or `E_LIMIT` when the payload or token is too large.
+ * @throws {YibiaoUsageError} when the signer misbehaves (wrong key type, DER signature).
+ * @example
+ * const token = await signSubmission(buildPayload({ model, data, lang: 'zh-CN' }), await createDeviceSigner());
+ */
+export async function signSubmission(payload: SubmissionPayload, signer: Signer): Promise<string> {
+  checkSigner(signer);
+  checkPayloadShape(payload);
+  const payloadBytes = canonicalBytes(payload);
+  let jwk: SubmissionHeader['jwk'];
+  try {
+    jwk = toP256PublicJwk(await signer.publicJwk());
+  } catch (cause) {
+    if (!(cause instanceof YibiaoVerifyError)) throw cause;
+    throw new YibiaoUsageError(`signSubmission: the signer's public key is not a P-256 public JWK (${cause.message})`);
+  }
+  const header: SubmissionHeader = { alg: signer.alg, typ: HEADER_TYPE, jwk };
+  const signingInput = `${base64url.encode(canonicalBytes(header))}.${base64url.encode(payloadBytes)}`;
+  const signature = await signer.sign(encoder.encode(signingInput));
+  if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES[signer.alg]) {
+    throw new YibiaoUsageError(
+      `signSubmission: the signer must return the ${SIGNATURE_BYTES[signer.alg]}-byte r‖s signature (IEEE P1363), not DER`,
+    );
+  }
+  const token = `${signingInput}.${base64url.encode(signature)}`;
+  if (token.length > MAX_TOKEN_BYTES) throw new YibiaoVerifyError('E_LIMIT', { detail: 'token larger than 256 KiB' });
+  return token;
+}

@@ -1,0 +1,81 @@
+/** Shared helpers for the submission tests: keys, payloads, hand-made tokens. */
+import { base64url, CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { canonicalBytes } from '../../src/submission/canonicalize.js';
+import { buildPayload, type SubmissionPayload } from '../../src/submission/payload.js';
+import { signSubmission } from '../../src/submission/sign.js';
+import { createDeviceSigner, type DeviceSigner } from '../../src/submission/signer.js';
+import { form, NOW, registry, validData } from './fixture-form.js';
+
+export const encoder = new TextEncoder();
+export const decoder = new TextDecoder();
+
+/** A fixed nonce and submission id, so payloads are reproducible. */
+export const NONCE = base64url.encode(new Uint8Array(16).fill(7));
+export const SUBMISSION_ID = '3f0c4f8e-7a4b-4c1e-9d2a-5b6c7d8e9f01';
+
+/** A payload of the valid test data, signed "now". */
+export function payloadOf(
+  data: Record<string, unknown> = validData(),
+  overrides: Partial<Parameters<typeof buildPayload>[0]> = {},
+): SubmissionPayload {
+  return buildPayload({ model: form.model, data, lang: 'zh-CN', now: NOW, nonce: NONCE, submissionId: SUBMISSION_ID, ...overrides });
+}
+
+/** A payload as a mutable plain object, for tampering. */
+export function mutablePayload(data?: Record<string, unknown>): Record<string, unknown> & { data: Record<string, unknown> } {
+  return structuredClone(payloadOf(data)) as unknown as Record<string, unknown> & { data: Record<string, unknown> };
+}
+
+/** An ES256 key pair made with jose (extractable, so tests can export the JWK). */
+export async function testKey(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; jwk: JsonWebKey }> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const { kty, crv, x, y } = await exportJWK(publicKey);
+  return { privateKey, publicKey, jwk: { kty, crv, x, y } as JsonWebKey };
+}
+
+/** Signs arbitrary payload bytes under an arbitrary protected header, with jose. */
+export async function joseToken(header: Record<string, unknown>, payload: Uint8Array, key: CryptoKey | Uint8Array): Promise<string> {
+  return new CompactSign(payload).setProtectedHeader(header as { alg: string }).sign(key);
+}
+
+/** Signs a payload object (or its non-canonical bytes) like a conforming signer would, with jose. */
+export async function joseSubmission(
+  payload: unknown,
+  key: { privateKey: CryptoKey; jwk: JsonWebKey },
+  options: { bytes?: Uint8Array; header?: Record<string, unknown> } = {},
+): Promise<string> {
+  const header = options.header ?? { alg: 'ES256', typ: 'yibiao+jws', jwk: key.jwk };
+  return joseToken(header, options.bytes ?? canonicalBytes(payload), key.privateKey);
+}
+
+/** Base options of verify for the fixture form at the fixed clock. */
+export const baseOptions = { forms: registry, now: NOW } as const;
+
+let sharedSigner: Promise<DeviceSigner> | undefined;
+
+/** One device signer for the whole test file (key generation is the slow part). */
+export function deviceSigner(): Promise<DeviceSigner> {
+  sharedSigner ??= createDeviceSigner();
+  return sharedSigner;
+}
+
+/** A token of the valid data signed by the shared device signer. */
+export async function validToken(payload: SubmissionPayload = payloadOf()): Promise<string> {
+  return signSubmission(payload, await deviceSigner());
+}
+
+/** Splits a compact JWS into its three segments. */
+export function segments(token: string): [string, string, string] {
+  const [h = '', p = '', s = ''] = token.split('.');
+  return [h, p, s];
+}
+
+/** Decodes a base64url JSON segment. */
+export function decodeSegment(segment: string): unknown {
+  return JSON.parse(decoder.decode(base64url.decode(segment)));
+}
+
+/** Encodes a JSON value as a base64url segment (not canonical: insertion order). */
+export function encodeSegment(value: unknown): string {
+  return base64url.encode(JSON.stringify(value));
+}

@@ -1,0 +1,54 @@
+import type { FieldModel, FormModel, LocalizedText, SectionModel } from '../ir/types.js';
+
+/** Fast lookups over a form model: field and section by data path, service titles. */
+export interface ModelIndex {
+  readonly fields: ReadonlyMap<string, FieldModel>;
+  readonly sections: ReadonlyMap<string, SectionModel>;
+  /** The title of whatever lives at `path`, falling back to the path itself. */
+  titleOf(path: string): LocalizedText;
+  /** Replaces service ids in params `a`, `b`, `service`, `missing` by their localised titles. */
+  serviceTitles(params: Readonly<Record<string, unknown>>): Record<string, LocalizedText>;
+}
+
+const cache = new WeakMap<FormModel, ModelIndex>();
+
+/**
+ * Builds (once per model object) the lookups the validator and the widget use.
+ *
+ * @param model - a form model.
+ * @returns the index, cached by model identity.
+ */
+export function fieldIndex(model: FormModel): ModelIndex {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const fields = new Map<string, FieldModel>();
+  const sections = new Map<string, SectionModel>();
+  for (const section of model.sections) {
+    sections.set(`/${section.key}`, section);
+    for (const field of section.fields) fields.set(field.path, field);
+  }
+  const services = new Map(model.services.map((s) => [s.id, s.title] as const));
+  const servicesTitle = model.servicesTitle;
+  const index: ModelIndex = {
+    fields,
+    sections,
+    titleOf(path) {
+      if (path === model.servicesPath || path.startsWith(`${model.servicesPath}/`)) return servicesTitle;
+      if (path === '') return model.title;
+      return { 'zh-CN': path, en: path };
+    },
+    serviceTitles(params) {
+      const out: Record<string, LocalizedText> = {};
+      for (const key of ['a', 'b', 'service', 'missing']) {
+        const value = params[key];
+        if (typeof value === 'string') {
+          const title = services.get(value);
+          if (title) out[key] = title;
+        }
+      }
+      return out;
+    },
+  };
+  cache.set(model, index);
+  return index;
+}

@@ -1,0 +1,67 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FormModel, Lang } from '../ir/types.js';
+import { idForPath } from './fields/field-context.js';
+import { uiText } from './i18n/ui-text.js';
+
+/** Input of {@link renderServicesGroup}. */
+export interface ServicesGroupOptions {
+  readonly model: FormModel;
+  readonly lang: Lang;
+  readonly ticked: readonly string[];
+  /** Messages shown here: the list's own and form- or section-level ones. */
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+  readonly readonly: boolean;
+  readonly onToggle: (service: string, on: boolean) => void;
+}
+
+/**
+ * The services checkbox group (申请联办事项): one checkbox per service, each
+ * label the service's title. Ticking a service shows its sections.
+ * Form- and section-level problems are shown here, above the checkboxes.
+ *
+ * @param options - model, language, ticked ids, messages and the toggle handler.
+ */
+export function renderServicesGroup(options: ServicesGroupOptions): TemplateResult {
+  const { model, lang, ticked } = options;
+  const id = idForPath(model.servicesPath);
+  const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
+  const described = [options.errors.length > 0 ? errorId : '', options.warnings.length > 0 ? warningId : '']
+    .filter(Boolean)
+    .join(' ');
+  const invalid = options.errors.length > 0 ? 'true' : nothing;
+  return html`<fieldset part="section" class="section section--services ${options.errors.length > 0 ? 'field--error' : ''}" aria-describedby=${described || nothing}>
+    <legend part="section-title" class="section-title">${model.servicesTitle[lang]}<span class="required-marker" aria-hidden="true">*</span></legend>
+    ${options.errors.length === 0
+      ? nothing
+      : html`<div part="error-message" class="error-message" id=${errorId}>
+          ${options.errors.map((m) => html`<p><span class="visually-hidden">${uiText('errorPrefix', lang)}</span>${m}</p>`)}
+        </div>`}
+    ${options.warnings.length === 0
+      ? nothing
+      : html`<div class="warning-message" id=${warningId}>
+          ${options.warnings.map((m) => html`<p><span class="visually-hidden">${uiText('warningPrefix', lang)}</span>${m}</p>`)}
+        </div>`}
+    <div class="options" part="field">
+      ${model.services.map((service, index) => {
+        const boxId = index === 0 ? id : `${id}-${index}`;
+        return html`<div class="option">
+          <input
+            part="control"
+            class="checkbox"
+            type="checkbox"
+            id=${boxId}
+            value=${service.id}
+            .checked=${live(ticked.includes(service.id))}
+            ?disabled=${options.readonly}
+            aria-invalid=${invalid}
+            @change=${(e: Event) => options.onToggle(service.id, (e.target as HTMLInputElement).checked)}
+          />
+          <label for=${boxId}>${service.title[lang]}</label>
+        </div>`;
+      })}
+    </div>
+  </fieldset>`;
+}

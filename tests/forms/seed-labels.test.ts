@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormModel } from '../../src/ir/types.js';
@@ -10,7 +10,10 @@ import { builtForm, ROOT } from '../helpers/forms.js';
  * the seed's labels, verbatim, without the `*`).
  */
 
-const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
+/** The source documents, kept in the repository so a clone alone can run the tests. */
+const SEEDS = path.join(ROOT, 'docs', 'seeds');
+/** The steering copy beside the checkout (CI has it); when present, ours must be identical. */
+const SHARED_SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 
 /** Whitespace inside labels is table layout (姓  名, 原档案保管机构\n名称), not text. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -80,6 +83,14 @@ function zhTexts(model: FormModel): Set<string> {
   }
   return texts;
 }
+
+describe('the seeds in docs/seeds', () => {
+  it.runIf(existsSync(SHARED_SEEDS))('are identical to the shared source documents', () => {
+    for (const file of readdirSync(SHARED_SEEDS).filter((f) => f.endsWith('.txt'))) {
+      expect(readFileSync(path.join(SEEDS, file), 'utf8'), file).toBe(readFileSync(path.join(SHARED_SEEDS, file), 'utf8'));
+    }
+  });
+});
 
 describe.each(Object.entries(FORMS))('the %s form prints the seed’s labels', (formId, seed) => {
   const form = printedForm(seed);

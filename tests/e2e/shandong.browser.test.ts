@@ -5,7 +5,14 @@
  * events, submitted, and its token verified with jose — not with our verifier.
  * Needs `npm run build` first.
  */
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+
+/** What the `yibiao-verify` server command returns (web-test-runner.config.mjs). */
+interface CliResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+}
+
 import { base64url, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { deepEqual, equal, includes, ok, rejects, waitFor } from './assert.js';
 
@@ -228,6 +235,14 @@ describe('<yibiao-shandong> built module under a strict CSP', () => {
     const tampered = `${h}.${base64url.encode(bytes)}.${s}`;
     const error = (await rejects(compactVerify(tampered, key, { algorithms: ['ES256'] }))) as { code?: string };
     equal(error.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+
+    // The same token and its tampered copy through the CLI, `yibiao verify -` (run by the test server in Node).
+    const accepted = await executeServerCommand<CliResult, { token: string }>('yibiao-verify', { token });
+    equal(accepted?.exitCode, 0, `yibiao verify accepts the browser's token: ${accepted?.stdout}`);
+    equal(JSON.parse(accepted?.stdout ?? '{}').ok, true);
+    const refused = await executeServerCommand<CliResult, { token: string }>('yibiao-verify', { token: tampered });
+    equal(refused?.exitCode, 1, 'yibiao verify refuses the tampered token');
+    equal(JSON.parse(refused?.stdout ?? '{}').code, 'E_SIG_INVALID');
   });
 
   it('had no CSP violation, and would have seen one', async () => {

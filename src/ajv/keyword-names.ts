@@ -11,6 +11,7 @@ export const KEYWORD_NAMES = [
   'yibiaoBankAccount',
   'yibiaoExclusive',
   'yibiaoPrerequisite',
+  'yibiaoDivision',
 ] as const;
 
 /** One of yibiao's custom keywords. */

@@ -1,4 +1,5 @@
 import type { Ajv, AnySchemaObject } from 'ajv';
+import { yibiaoDivision } from '../rules/division-keyword.js';
 import { formats } from '../rules/formats.js';
 import {
   yibiaoAgeGate,
@@ -76,6 +77,16 @@ export const KEYWORDS: readonly { keyword: string; fn: ProblemFunction; metaSche
         servicesKey: name,
         ...comment,
       },
+    },
+  },
+  {
+    keyword: 'yibiaoDivision',
+    fn: yibiaoDivision as ProblemFunction,
+    metaSchema: {
+      anyOf: [
+        { const: true },
+        { type: 'object', additionalProperties: false, properties: { level: { enum: ['province', 'city', 'county'] }, ...comment } },
+      ],
     },
   },
 ];

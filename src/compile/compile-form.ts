@@ -4,6 +4,7 @@ import type { FormModel } from '../ir/types.js';
 import { readCommonEnglish } from '../schema/common-english.js';
 import type { Diagnostic } from '../schema/diagnostics.js';
 import { lintForm } from '../schema/lint/index.js';
+import { patterns } from '../schema/lint/patterns.js';
 import { loadForm } from '../schema/load.js';
 import { bundleSchema, stripAnnotations } from '../schema/resolve-refs.js';
 import { schemaHash } from './hash.js';
@@ -45,6 +46,12 @@ export async function compileForm(paths: ProjectPaths, id: string, rulesImport: 
   const bundled = await bundleSchema(form, paths.common);
   diagnostics.push(...bundled.diagnostics);
   if (!bundled.schema || hasError(diagnostics)) return { id, diagnostics };
+  // Patterns that come from forms/common are checked too, in the bundled schema.
+  const bundledPatterns = patterns
+    .check({ form: { ...form, schema: { ...form.schema, file: `${form.schema.file} (bundled with forms/common)`, data: bundled.schema, positions: new Map() } } })
+    .filter((d) => !diagnostics.some((own) => own.code === d.code && own.pointer === d.pointer));
+  diagnostics.push(...bundledPatterns);
+  if (hasError(diagnostics)) return { id, diagnostics };
   const schema = stripAnnotations(bundled.schema);
   const commonEn = await readCommonEnglish(paths);
   if (!commonEn.ok) return { id, diagnostics: [...diagnostics, ...commonEn.diagnostics] };

@@ -1,5 +1,5 @@
 import type { FormModel } from '../ir/types.js';
-import { identifier, js, jsonLiteral, stringLiteral } from './emit.js';
+import { identifier, JsCode, js, jsonLiteral, stringLiteral } from './emit.js';
 
 /** The custom element tag of a form: `yibiao-<formId>`. */
 export function tagName(formId: string): string {
@@ -19,14 +19,26 @@ export function className(formId: string): string {
  * @param model - the form model.
  * @param imports - module specifiers of the runtime's `define-form` and of the validator.
  */
-export function componentEntry(model: FormModel, imports: { defineForm: string; validator: string }): string {
-  return js`import { defineForm } from ${stringLiteral(imports.defineForm)};
+export function componentEntry(model: FormModel, imports: { defineForm: string; validator: string; divisions: string }): string {
+  const head = js`import { defineForm } from ${stringLiteral(imports.defineForm)};
 import { validate } from ${stringLiteral(imports.validator)};
-
+`;
+  // Only forms with a 省/市/县 field carry the division tree (about 28 kB gzip).
+  const divisions = needsDivisions(model)
+    ? js`import { DIVISIONS as divisions } from ${stringLiteral(imports.divisions)};
+`
+    : '';
+  const form = needsDivisions(model) ? js`{ model, validate, divisions }` : js`{ model, validate }`;
+  return `${head}${divisions}${js`
 /** The model of this form, as the generator built it. */
 export const model = ${jsonLiteral(model)};
 
 /** The element class of this form (defineForm registers its tag). */
-export const ${identifier(className(model.id))} = defineForm({ tag: ${stringLiteral(tagName(model.id))}, form: { model, validate } });
-`;
+export const ${identifier(className(model.id))} = defineForm({ tag: ${stringLiteral(tagName(model.id))}, form: ${new JsCode(form)} });
+`}`;
+}
+
+/** Whether a form has an address or region field, and so needs the division tree. */
+export function needsDivisions(model: FormModel): boolean {
+  return model.sections.some((section) => section.fields.some((field) => field.kind === 'address' || field.kind === 'region'));
 }

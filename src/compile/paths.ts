@@ -13,6 +13,8 @@ export interface ProjectPaths {
   readonly widgetDist: string;
   readonly runtimeDefineForm: string;
   readonly rulesRuntime: string;
+  /** The generated 省/市/县 tree module (scripts/generate-divisions.mjs). */
+  readonly divisions: string;
 }
 
 /** The project root this file belongs to (src/compile/ → ../..), or the bundled CLI's (dist/ → ..). */
@@ -31,6 +33,7 @@ export function projectPaths(root: string = defaultRoot()): ProjectPaths {
     widgetDist: path.join(root, 'widget', 'dist'),
     runtimeDefineForm: path.join(root, 'src', 'runtime', 'define-form.ts'),
     rulesRuntime: path.join(root, 'src', 'rules', 'runtime.ts'),
+    divisions: path.join(root, 'src', 'rules', 'divisions', 'data.ts'),
   };
 }
 

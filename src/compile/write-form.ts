@@ -60,7 +60,7 @@ export async function writeForm(paths: ProjectPaths, artefacts: CompiledArtefact
     ...BUNDLE,
     platform: 'browser',
     stdin: {
-      contents: componentEntry(model, { defineForm: paths.runtimeDefineForm, validator: validatorSourceFile }),
+      contents: componentEntry(model, { defineForm: paths.runtimeDefineForm, validator: validatorSourceFile, divisions: paths.divisions }),
       resolveDir: paths.root,
       sourcefile: `${model.id}.entry.js`,
       loader: 'js',

@@ -6,6 +6,7 @@ import { fieldKind } from './passes/field-kind.js';
 import { collectRules } from './passes/rules.js';
 import type {
   DepartmentId,
+  ExtendedServiceModel,
   FieldCondition,
   FieldModel,
   FormMeta,
@@ -13,6 +14,7 @@ import type {
   LocalizedText,
   MaterialModel,
   OptionModel,
+  PhotoSpec,
   SectionModel,
   ServiceModel,
 } from './types.js';
@@ -59,13 +61,21 @@ function options(schema: Obj, english: EnglishText, path: string, origin: string
   });
 }
 
+type Scalar = string | number | boolean;
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** The one-field condition of a nested `if` (`const`, `enum`, or `contains: {const}`), if it is one. */
 function condition(sectionPath: string, ifSchema: Obj): FieldCondition | undefined {
   const props = Object.entries(obj(ifSchema.properties));
   if (props.length !== 1) return undefined;
   const [field, check] = props[0] as [string, unknown];
-  const equals = obj(check).const;
-  if (typeof equals !== 'string' && typeof equals !== 'boolean' && typeof equals !== 'number') return undefined;
-  return { field: `${sectionPath}/${field}`, equals };
+  const test = obj(check);
+  const path = `${sectionPath}/${field}`;
+  if (isScalar(test.const)) return { field: path, equals: test.const };
+  if (Array.isArray(test.enum) && test.enum.every(isScalar)) return { field: path, in: test.enum };
+  const contained = obj(test.contains).const;
+  if (isScalar(contained)) return { field: path, includes: contained };
+  return undefined;
 }
 
 function buildFields(key: string, schema: Obj, ui: Obj, english: EnglishText, diagnostics: Diagnostic[], files: BuildModelInput['files'], sectionOrigin: string | undefined): FieldModel[] {
@@ -119,6 +129,7 @@ function buildFields(key: string, schema: Obj, ui: Obj, english: EnglishText, di
       ...(typeof field.maximum === 'number' ? { maximum: field.maximum } : {}),
       ...normalisation(field, uiOptions, name === idNumberKey),
       ...(kind === 'date-or-permanent' ? { permanentValue: permanentOf(field) } : {}),
+      ...(kind === 'file' && str(uiOptions.material) !== undefined ? { material: str(uiOptions.material) as string } : {}),
     };
     return model;
   });
@@ -192,7 +203,32 @@ function buildMeta(meta: Obj): FormMeta {
       };
     }),
     notes: arr(meta.notes).map(localized).filter((n): n is LocalizedText => n !== undefined),
+    ...extendedServices(meta.extendedServices),
   };
+}
+
+function extendedServices(value: unknown): { extendedServices: ExtendedServiceModel[] } | Record<string, never> {
+  const entries = Object.entries(obj(value));
+  if (entries.length === 0) return {};
+  return {
+    extendedServices: entries.map(([id, entry]) => {
+      const o = obj(entry);
+      const description = localized(o.description);
+      return {
+        id,
+        title: localized(o.title) ?? { 'zh-CN': id, en: id },
+        department: (str(o.department) ?? 'hrss') as DepartmentId,
+        ...(description ? { description } : {}),
+      };
+    }),
+  };
+}
+
+function photoSpec(value: unknown): { photo: PhotoSpec } | undefined {
+  const o = obj(value);
+  const { width, height, dpi } = o;
+  if (typeof width !== 'number' || typeof height !== 'number' || typeof dpi !== 'number') return undefined;
+  return { photo: { width, height, dpi, background: 'white', colour: o.colour !== false } };
 }
 
 function buildMaterials(meta: Obj): MaterialModel[] {
@@ -207,6 +243,8 @@ function buildMaterials(meta: Obj): MaterialModel[] {
       channels: arr(o.channels).filter((c): c is MaterialModel['channels'][number] => c === 'upload' || c === 'offline' || c === 'dataSharing'),
       ...(Array.isArray(o.accept) ? { accept: o.accept.filter((a): a is string => typeof a === 'string') } : {}),
       ...(typeof o.maxBytes === 'number' ? { maxBytes: o.maxBytes } : {}),
+      ...(typeof o.minBytes === 'number' ? { minBytes: o.minBytes } : {}),
+      ...(photoSpec(o.photo) ?? {}),
       ...(note ? { note } : {}),
     };
   });
@@ -259,12 +297,14 @@ export function buildModel(input: BuildModelInput): { model: FormModel; diagnost
       });
     }
     const condition = localized(entry.condition);
+    const timeLimit = localized(entry.timeLimit);
     return {
       id,
       title: { 'zh-CN': zh, en: english.option('/services', undefined, id) ?? zh },
       department: (department ?? 'hrss') as DepartmentId,
       sections: sectionsByService.get(id) ?? [],
       ...(condition ? { condition } : {}),
+      ...(timeLimit ? { timeLimit } : {}),
     };
   });
   const title = str(schema.title) ?? input.id;

@@ -31,7 +31,16 @@ export type FieldKind =
   | 'radio'
   | 'checkboxes'
   | 'yes-no'
-  | 'checkbox';
+  | 'checkbox'
+  /** An object `{province, city, county, detail}` of GB/T 2260 codes plus a detail line (省/市/县 picker). */
+  | 'address'
+  /** An object `{province, city, county}` of GB/T 2260 codes (省/市/县 picker without detail). */
+  | 'region'
+  /**
+   * An uploaded file recorded as `{name, mediaType, size, sha256}` (materials#/definitions/attachment),
+   * for a material whose need depends on an answer; `material` names the material's spec.
+   */
+  | 'file';
 
 /** One option of an enumerated field. `value` is what is submitted. */
 export interface OptionModel {
@@ -43,8 +52,12 @@ export interface OptionModel {
 export interface FieldCondition {
   /** Data path (JSON pointer) of the field the condition reads. */
   readonly field: string;
-  /** The value that makes the condition true. */
-  readonly equals: string | boolean | number;
+  /** The condition holds when the field equals this value… */
+  readonly equals?: string | boolean | number;
+  /** …or is one of these values (`enum`)… */
+  readonly in?: readonly (string | number | boolean)[];
+  /** …or, for a list (checkboxes), contains this value (`contains: {const}`). */
+  readonly includes?: string | number | boolean;
 }
 
 /** One input of the form. */
@@ -79,6 +92,8 @@ export interface FieldModel {
   readonly sensitive?: boolean;
   /** The form's value for "permanent" on a date-or-permanent field (e.g. 长期). */
   readonly permanentValue?: string;
+  /** For `file` fields: the id of the material (meta.json) whose accept/size/photo spec applies. */
+  readonly material?: string;
 }
 
 /** A group of fields; conditional sections belong to one service. */
@@ -101,6 +116,8 @@ export interface ServiceModel {
   readonly sections: readonly string[];
   /** Acceptance condition (受理条件) the applicant declares, if any. */
   readonly condition?: LocalizedText;
+  /** Promised or legal time limit of this service (办理时限), where the seed gives one. */
+  readonly timeLimit?: LocalizedText;
 }
 
 /** How a material (attachment) is provided. */
@@ -116,7 +133,19 @@ export interface MaterialModel {
   readonly channels: readonly MaterialChannel[];
   readonly accept?: readonly string[];
   readonly maxBytes?: number;
+  readonly minBytes?: number;
+  /** For photos: the exact pixel size, resolution and background the seed specifies. */
+  readonly photo?: PhotoSpec;
   readonly note?: LocalizedText;
+}
+
+/** A photo specification (e.g. the social security card photo: 358×441 px, 350 DPI, 30–50 KB, JPG). */
+export interface PhotoSpec {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly background: 'white';
+  readonly colour: boolean;
 }
 
 /** A declared rule, for messages, docs and the example-per-rule check. */
@@ -128,7 +157,6 @@ export interface RuleModel {
   readonly schemaPath: string;
   /** Data path the rule's errors are reported at, when it has one place (`/socialSecurityCard`). */
   readonly target?: string;
-  readonly description: LocalizedText;
 }
 
 /** Consultation phone / office hours entry (help panel). */
@@ -147,6 +175,19 @@ export interface FormMeta {
   readonly contacts?: readonly ContactModel[];
   readonly notes?: readonly LocalizedText[];
   readonly declaration?: LocalizedText;
+  /**
+   * Services a department runs on its own after the application (e.g. Weihai's
+   * 拓展服务事项): shown as a notice, never a choice on the form.
+   */
+  readonly extendedServices?: readonly ExtendedServiceModel[];
+}
+
+/** A department's own follow-up service, named in the form's metadata. */
+export interface ExtendedServiceModel {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly department: DepartmentId;
+  readonly description?: LocalizedText;
 }
 
 /** The whole form. */

@@ -9,7 +9,7 @@
  */
 import { checkBankAccount } from './bank-account.js';
 import { compareDates, isRealDate, isYearMonth, todayInShanghai } from './dates.js';
-import { checkIdDocument, type IdDocumentType } from './id-document.js';
+import { checkIdDocument, type IdDocumentType, isIdDocumentType } from './id-document.js';
 import type { Problem } from './problem.js';
 import { checkWorkingAge } from './retirement.js';
 
@@ -61,7 +61,9 @@ interface Person {
 function readPerson(data: Data, rule: IdDocumentRule, today: string): { person: Person; problems: Problem[] } {
   const number = stringAt(data, rule.number);
   if (number === undefined) return { person: {}, problems: [] };
-  const type = (stringAt(data, rule.type) ?? rule.defaultType ?? 'residentId') as IdDocumentType;
+  const type = stringAt(data, rule.type) ?? rule.defaultType ?? 'residentId';
+  // An unknown 证件类型 is the enum check's error; there is no rule to check the number against.
+  if (!isIdDocumentType(type)) return { person: {}, problems: [] };
   const options = rule.requireNewForeignPr === undefined ? { today } : { today, requireNewForeignPr: rule.requireNewForeignPr };
   const result = checkIdDocument(type, number, options);
   const path = pointerTo(rule.number);
@@ -87,8 +89,9 @@ export function yibiaoIdDocument(data: unknown, rule: IdDocumentRule, context?: 
   }
   const birth = stringAt(data, rule.birth);
   if (rule.birth !== undefined && person.birthDate !== undefined && birth !== undefined) {
-    const encoded = isYearMonth(birth) ? person.birthDate.slice(0, 7) : person.birthDate;
-    if (birth !== encoded) problems.push({ path: pointerTo(rule.birth), code: 'E_ID_BIRTH_MISMATCH', severity: 'error' });
+    // A malformed 出生年月 is the format check's error; only a well-formed one can contradict the ID.
+    const encoded = isYearMonth(birth) ? person.birthDate.slice(0, 7) : isRealDate(birth) ? person.birthDate : undefined;
+    if (encoded !== undefined && birth !== encoded) problems.push({ path: pointerTo(rule.birth), code: 'E_ID_BIRTH_MISMATCH', severity: 'error' });
   }
   return problems;
 }

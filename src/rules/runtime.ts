@@ -3,6 +3,7 @@
  * definitions and the custom-keyword functions. Keep this list explicit — the
  * generated code refers to these exact names.
  */
+export { yibiaoDivision } from './division-keyword.js';
 export { formats } from './formats.js';
 export {
   yibiaoAgeGate,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormModel } from '../../src/ir/types.js';
-import { builtForm, ROOT } from '../helpers/forms.js';
+import { builtForm, formIds, ROOT } from '../helpers/forms.js';
 
 /**
  * Checks every label printed on a seed's application form against the form's
@@ -18,27 +18,31 @@ const SHARED_SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 /** Whitespace inside labels is table layout (姓  名, 原档案保管机构\n名称), not text. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** `forms/<id>/seed-labels.json`: where a seed prints the form (forms with a printed form table only). */
 interface SeedForm {
   /** The seed file. */
   readonly file: string;
-  /** Where the printed form starts and ends in the seed text. */
+  /** Where the printed form starts (its last occurrence) and ends in the seed text. */
   readonly from: string;
   readonly to: string;
   /** Layout notes printed inside label cells, not part of the label. */
-  readonly noise: readonly RegExp[];
-  /** Labels printed without a star (optional fields), each must also occur in the printed form. */
+  readonly noise: readonly string[];
+  /** Labels printed without a star (optional fields); each must also occur in the printed form. */
   readonly unstarred: readonly string[];
+  /** Where the star stands: `*姓名` (Shandong, Weihai; default) or `姓名*` (Hebei). */
+  readonly star?: 'before' | 'after';
+  /**
+   * What the printed checkboxes are: the services of 申请联办事项 (default), or
+   * the options of fields (Hebei prints no service list; its □ are 登记类型/就业类型/人员类别 options).
+   */
+  readonly checkboxes?: 'services' | 'options';
 }
 
-const FORMS: Readonly<Record<string, SeedForm>> = {
-  shandong: {
-    file: '000_ab061454de1aa874.txt',
-    from: '山东省灵活就业参保“一件事”申请表',
-    to: '附件5',
-    noise: [/（见注释）/],
-    unstarred: ['代扣银行', '代扣银行账号'],
-  },
-};
+const FORMS: Readonly<Record<string, SeedForm>> = Object.fromEntries(
+  formIds()
+    .filter((id) => existsSync(path.join(ROOT, 'forms', id, 'seed-labels.json')))
+    .map((id) => [id, JSON.parse(readFileSync(path.join(ROOT, 'forms', id, 'seed-labels.json'), 'utf8')) as SeedForm]),
+);
 
 function printedForm(seed: SeedForm): string {
   const text = readFileSync(path.join(SEEDS, seed.file), 'utf8');
@@ -48,9 +52,10 @@ function printedForm(seed: SeedForm): string {
   return text.slice(start, end === -1 ? undefined : end);
 }
 
-/** Starred labels: `*` up to the next tab/cell break (a label may wrap onto one more line). */
+/** Starred labels: `*` up to the next tab/cell break (a label may wrap onto one more line), or the cell before `*`. */
 function starredLabels(form: string, seed: SeedForm): string[] {
-  const labels = [...form.matchAll(/\*([^\t*]+?)(?=\t|\n\s*\n|\n\t|$)/g)].map((m) => {
+  const pattern = seed.star === 'after' ? /(?<=^|\t|\n)[\t ]*([^\t\n*□]+?)\*/g : /\*([^\t*]+?)(?=\t|\n\s*\n|\n\t|$)/g;
+  const labels = [...form.matchAll(pattern)].map((m) => {
     let label = m[1] ?? '';
     for (const noise of seed.noise) label = label.replace(noise, '');
     return squash(label);
@@ -58,14 +63,16 @@ function starredLabels(form: string, seed: SeedForm): string[] {
   return [...new Set(labels.filter((l) => l.length > 0))];
 }
 
-/** Checkbox items: `□…` each on its own line. */
+/** Checkbox items: `□…` or `<input type="checkbox"/>…` (Weihai's rendering), up to the next box or line. */
 function checkboxItems(form: string): string[] {
-  return [...form.matchAll(/□\s*([^\n□]+)/g)].map((m) => squash(m[1] ?? ''));
+  const boxes = form.replace(/<input type="checkbox"\s*\/?>/g, '□');
+  return [...boxes.matchAll(/□\s*([^\n□\t]+)/g)].map((m) => squash(m[1] ?? '')).filter(Boolean);
 }
 
 /** Option lists printed in a cell as `A/B/C` (缴存频次 按月/按季/按年). */
 function slashOptions(form: string): string[] {
-  const lists = [...form.matchAll(/^\t?([^\t\n/：:]+(?:\/[^\t\n/：:]+)+)\s*$/gm)].map((m) => m[1] ?? '');
+  // A list stands alone in its cell: on its own line, or after its label and a tab (*灵活就业类型\t个体经营者/…).
+  const lists = [...form.matchAll(/(?<=^|\t)([^\t\n/：:*<>]+(?:\/[^\t\n/：:*<>]+)+)(?=\t|[ \t]*$)/gm)].map((m) => m[1] ?? '');
   const notes = [...form.matchAll(/包括[:：]([^\n]+)/g)].map((m) => m[1] ?? '');
   return [...lists, ...notes].flatMap((list) => list.split('/').map(squash)).filter(Boolean);
 }
@@ -95,7 +102,7 @@ describe('the seeds in docs/seeds', () => {
 describe.each(Object.entries(FORMS))('the %s form prints the seed’s labels', (formId, seed) => {
   const form = printedForm(seed);
 
-  it("finds the labels in the seed (the extraction itself works)", () => {
+  it('finds the labels in the seed (the extraction itself works)', () => {
     if (process.env.SHOW_LABELS) console.log(starredLabels(form, seed), checkboxItems(form), slashOptions(form));
     expect(starredLabels(form, seed).length).toBeGreaterThan(10);
     for (const label of seed.unstarred) expect(squash(form)).toContain(label);
@@ -107,8 +114,9 @@ describe.each(Object.entries(FORMS))('the %s form prints the seed’s labels', (
     expect(missing).toEqual([]);
   });
 
-  it('has a service titled with every ticked item of 申请联办事项', async () => {
-    const titles = new Set((await builtForm(formId)).model.services.map((s) => squash(s.title['zh-CN'])));
+  it(seed.checkboxes === 'options' ? 'offers every printed checkbox as an option' : 'has a service titled with every ticked item of 申请联办事项', async () => {
+    const { model } = await builtForm(formId);
+    const titles = seed.checkboxes === 'options' ? zhTexts(model) : new Set(model.services.map((s) => squash(s.title['zh-CN'])));
     const items = checkboxItems(form);
     expect(items.length).toBeGreaterThan(0);
     expect(items.filter((item) => !titles.has(item))).toEqual([]);
@@ -116,7 +124,8 @@ describe.each(Object.entries(FORMS))('the %s form prints the seed’s labels', (
 
   it('offers every option the seed lists', async () => {
     const texts = zhTexts((await builtForm(formId)).model);
-    const options = slashOptions(form);
+    // Hebei prints its options as □ boxes (checked in the test above), not as A/B/C lists.
+    const options = seed.checkboxes === 'options' ? [...slashOptions(form), ...checkboxItems(form)] : slashOptions(form);
     expect(options.length).toBeGreaterThan(5);
     expect(options.filter((o) => !texts.has(o))).toEqual([]);
   });

@@ -154,4 +154,73 @@ describe('lint: a malformed form names the file, the JSON pointer and the fix', 
     expect(d.pointer).toBe('/properties/applicant/yibiaoIdDocument');
     expect(d.message.en).toContain('numbr');
   });
+
+  it.each([
+    ['^((a+))+$', 'E_SCHEMA_PATTERN_REDOS'],
+    ['^(a{1,9}){1,9}$', 'E_SCHEMA_PATTERN_REDOS'],
+    ['^\\d*\\d*\\d*x$', 'E_SCHEMA_PATTERN_UNBOUNDED_QUANTIFIER'],
+    ['^[a-z]+$', 'E_SCHEMA_PATTERN_UNBOUNDED_QUANTIFIER'],
+  ])('rejects the backtracking-prone pattern %s', async (pattern, code) => {
+    const diagnostics = await diagnose((f) => {
+      const applicant = (f.schema.properties as Record<string, Record<string, Record<string, Record<string, unknown>>>>).applicant!;
+      applicant.properties!.name = { type: 'string', title: '姓名', maxLength: 20, pattern };
+    });
+    expect(only(diagnostics, code).pointer).toBe('/properties/applicant/properties/name/pattern');
+  });
+
+  it('accepts bounded, unnested patterns', async () => {
+    const diagnostics = await diagnose((f) => {
+      const applicant = (f.schema.properties as Record<string, Record<string, Record<string, Record<string, unknown>>>>).applicant!;
+      applicant.properties!.name = { type: 'string', title: '姓名', maxLength: 11, pattern: '^(0|[1-9][0-9]{0,7})(\\.[0-9]{1,2})?$' };
+    });
+    expect(diagnostics.filter((d) => d.code.startsWith('E_SCHEMA_PATTERN'))).toEqual([]);
+  });
+
+  it.each(['constructor', 'prototype'])('refuses a property named %s', async (key) => {
+    const d = only(
+      await diagnose((f) => {
+        (f.schema.properties as Record<string, Record<string, Record<string, unknown>>>).applicant!.properties![key] = { type: 'string', title: '名' };
+      }),
+      'E_SCHEMA_FORBIDDEN_KEY',
+    );
+    expect(d.pointer).toBe(`/properties/applicant/properties/${key}`);
+  });
+
+  it('refuses a property named __proto__ that JSON.parse would silently drop', async () => {
+    const diagnostics = await diagnose((f) =>
+      JSON.stringify(f.schema, null, 2).replace('"name": {', '"__proto__": {"type": "string", "title": "x"},\n        "name": {'),
+    );
+    expect(only(diagnostics, 'E_SCHEMA_FORBIDDEN_KEY').pointer).toBe('/properties/applicant/properties/__proto__');
+  });
+
+  it('refuses a schema nested deeper than the limit, without overflowing the stack', async () => {
+    const diagnostics = await diagnose((f) => {
+      let deep: Record<string, unknown> = { type: 'string', title: '深' };
+      for (let i = 0; i < 2000; i += 1) deep = { type: 'object', title: '深', properties: { x: deep } };
+      (f.schema.properties as Record<string, Record<string, Record<string, unknown>>>).applicant!.properties!.deep = deep;
+    });
+    expect(diagnostics.map((d) => d.code)).toContain('E_SCHEMA_TOO_DEEP');
+  });
+
+  it.each([
+    ['password', '登录密码'],
+    ['smsCode', '短信验证码'],
+    ['cardCvv', '安全码'],
+  ])('refuses a secret field (%s / %s)', async (key, title) => {
+    const diagnostics = await diagnose((f) => {
+      (f.schema.properties as Record<string, Record<string, Record<string, unknown>>>).applicant!.properties![key] = { type: 'string', title, maxLength: 10 };
+    });
+    expect(diagnostics.map((d) => d.code)).toContain('E_SCHEMA_SECRET_FIELD');
+  });
+
+  it('sees a script URL hidden by a tab (java\\tscript:)', async () => {
+    const d = only(
+      await diagnose((f) => {
+        f.schema.description = 'java\tscript:alert(1)';
+      }),
+      'E_SCHEMA_MARKUP',
+    );
+    expect(d.pointer).toBe('/description');
+  });
 });
+

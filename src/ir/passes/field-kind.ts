@@ -14,6 +14,9 @@ const WIDGETS: Readonly<Record<string, FieldKind>> = {
   'date-or-permanent': 'date-or-permanent',
   'yes-no': 'yes-no',
   updown: 'integer',
+  address: 'address',
+  region: 'region',
+  file: 'file',
 };
 
 /**
@@ -29,6 +32,11 @@ export function fieldKind(schema: Obj, ui: Obj): FieldKind {
     const kind = WIDGETS[widget] as FieldKind;
     if (kind === 'integer' && schema.type === 'number') return 'number';
     return kind;
+  }
+  if (schema.type === 'object') {
+    const keys = Object.keys((schema.properties ?? {}) as object);
+    if (['name', 'mediaType', 'size', 'sha256'].every((k) => keys.includes(k))) return 'file';
+    if (['province', 'city', 'county'].every((k) => keys.includes(k))) return keys.includes('detail') ? 'address' : 'region';
   }
   if (schema.type === 'array') return 'checkboxes';
   if (schema.type === 'boolean') return 'checkbox';

@@ -13,11 +13,8 @@ const KIND: Readonly<Record<string, RuleModel['kind']>> = {
   yibiaoBankAccount: 'format',
   yibiaoExclusive: 'exclusive',
   yibiaoPrerequisite: 'prerequisite',
+  yibiaoDivision: 'format',
 };
-
-function describe(kind: RuleModel['kind'], detail: string): RuleModel['description'] {
-  return { 'zh-CN': `${kind}: ${detail}`, en: `${kind}: ${detail}` };
-}
 
 /**
  * Lists the rules a bundled schema declares: service sections (root `allOf`
@@ -39,7 +36,6 @@ export function collectRules(schema: Obj): RuleModel[] {
         kind: 'section',
         schemaPath: `#/allOf/${index}`,
         ...(key === undefined ? {} : { target: `/${key}` }),
-        description: describe('section', `${key ?? '(none)'} iff ${service} is ticked`),
       });
     }
   });
@@ -47,21 +43,19 @@ export function collectRules(schema: Obj): RuleModel[] {
     for (const keyword of KEYWORD_NAMES) {
       if (keyword in value) {
         const kind = KIND[keyword] ?? 'format';
-        rules.push({ id: `${keyword}:${pointer}`, kind, schemaPath: `#${pointer}/${keyword}`, description: describe(kind, pointer || '/') });
+        rules.push({ id: `${keyword}:${pointer}`, kind, schemaPath: `#${pointer}/${keyword}` });
       }
     }
     if (pointer.endsWith('/properties') || pointer === '') return;
     const nested = Array.isArray(value.allOf) ? value.allOf.map(obj) : [];
     nested.forEach((entry, index) => {
       if (!('if' in entry) || pointer === '') return;
-      const required = obj(entry.then).required;
       const dataPath = pointer.replace(/\/allOf\/\d+\/then\/properties/g, '').replace(/\/properties/g, '');
       rules.push({
         id: `requiredIf:${pointer}/allOf/${index}`,
         kind: 'requiredIf',
         schemaPath: `#${pointer}/allOf/${index}`,
         target: dataPath,
-        description: describe('requiredIf', `${dataPath}: ${JSON.stringify(required)}`),
       });
     });
   });

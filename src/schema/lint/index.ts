@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedForm } from '../load.js';
+import { forbiddenKeys, noSecrets } from './forbidden-keys.js';
 import { keywordValues } from './keyword-values.js';
 import { knownKeywords } from './known-keywords.js';
 import { markup } from './markup.js';
@@ -9,7 +10,7 @@ import { sections } from './sections.js';
 import { titles } from './titles.js';
 
 /** Every lint rule, in the order their diagnostics are reported. */
-export const LINT_RULES: readonly LintRule[] = [knownKeywords, keywordValues, sections, titles, patterns, markup];
+export const LINT_RULES: readonly LintRule[] = [knownKeywords, keywordValues, sections, titles, patterns, markup, noSecrets];
 
 /**
  * Runs every lint rule over a loaded form.
@@ -18,5 +19,8 @@ export const LINT_RULES: readonly LintRule[] = [knownKeywords, keywordValues, se
  * @returns all diagnostics (errors and warnings), never just the first.
  */
 export function lintForm(form: LoadedForm): Diagnostic[] {
-  return LINT_RULES.flatMap((rule) => rule.check({ form }));
+  // Structural limits first: the other rules walk the files recursively.
+  const structural = forbiddenKeys.check({ form });
+  if (structural.some((d) => d.code === 'E_SCHEMA_TOO_DEEP')) return structural;
+  return [...structural, ...LINT_RULES.flatMap((rule) => rule.check({ form }))];
 }

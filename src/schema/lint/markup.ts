@@ -18,11 +18,17 @@ function strings(value: unknown, pointer: string, visit: (text: string, pointer:
   }
 }
 
+/** The text without C0 controls, spaces and DEL (what a URL parser skips). */
+function withoutControls(text: string): string {
+  return [...text].filter((c) => (c.codePointAt(0) ?? 0) > 0x20 && c !== '\u007f').join('');
+}
+
 function check(source: SourceFile | undefined, diagnostics: Diagnostic[]): void {
   if (!source) return;
   strings(source.data, '', (text, pointer) => {
     if (pointer.endsWith('/pattern')) return;
-    if (!MARKUP.test(text)) return;
+    // Browsers ignore tabs, newlines and control characters inside a URL scheme (java\tscript:).
+    if (!MARKUP.test(text) && !MARKUP.test(withoutControls(text))) return;
     diagnostics.push(
       diagnosticAt(source, pointer, {
         code: 'E_SCHEMA_MARKUP',

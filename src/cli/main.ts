@@ -1,8 +1,11 @@
 import { Command } from 'commander';
 import { projectPaths } from '../compile/paths.js';
 import { registerBuild } from './commands/build.js';
+import { registerKeygen } from './commands/keygen.js';
 import { registerLint } from './commands/lint.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSign } from './commands/sign.js';
+import { registerSplit } from './commands/split.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { builtFormRegistry } from './form-registry.js';
@@ -24,8 +27,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   registerBuild(program, paths);
   registerLint(program, paths);
   registerSchema(program, paths);
-  registerValidate(program, paths, { loadRegistry });
+  registerValidate(program, { loadRegistry });
   registerVerify(program, { loadRegistry });
+  registerKeygen(program);
+  registerSign(program, { loadRegistry });
+  registerSplit(program, { loadRegistry });
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

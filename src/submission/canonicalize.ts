@@ -17,11 +17,32 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function checkString(text: string, pointer: string, limits: JsonLimits): void {
-  if (hasLoneSurrogate(text)) throw new YibiaoVerifyError('E_MALFORMED', { pointer, detail: 'lone surrogate' });
-  if (text.length > limits.maxStringLength && [...text].length > limits.maxStringLength) {
-    throw new YibiaoVerifyError('E_LIMIT', { pointer, detail: 'string too long' });
+/**
+ * Whether a string has more than `limit` code points, counted as `[...text]`
+ * would (a lone surrogate counts as one) but stopping at `limit + 1`, so a
+ * 5 MB string costs no more than a short one (SECURITY.md §3 case 8).
+ */
+function exceedsCodePoints(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  // A code point takes at most two UTF-16 units.
+  if (text.length > 2 * limit) return true;
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+    if (count > limit) return true;
   }
+  return false;
+}
+
+function checkString(text: string, pointer: string, limits: JsonLimits): void {
+  // Length first: it bounds the work of every later check on this string.
+  if (exceedsCodePoints(text, limits.maxStringLength)) throw new YibiaoVerifyError('E_LIMIT', { pointer, detail: 'string too long' });
+  if (hasLoneSurrogate(text)) throw new YibiaoVerifyError('E_MALFORMED', { pointer, detail: 'lone surrogate' });
 }
 
 /**

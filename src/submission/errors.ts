@@ -19,10 +19,12 @@ export type VerifyErrorCode =
   | 'E_FORM_VERSION_MISMATCH'
   | 'E_DATA_INVALID'
   | 'E_UNTICKED_SECTION'
+  | 'E_ROUTING_MISMATCH'
   | 'E_EXPIRED'
   | 'E_IAT_FUTURE'
   | 'E_REPLAY'
-  | 'E_ATTACHMENT_DIGEST';
+  | 'E_ATTACHMENT_DIGEST'
+  | 'E_PART_MISMATCH';
 
 /**
  * Every verification error code with its message in both languages.
@@ -48,7 +50,7 @@ export const VERIFY_ERROR_MESSAGES: Readonly<Record<VerifyErrorCode, LocalizedTe
   },
   E_KEY_INVALID: {
     'zh-CN': '签名密钥无效',
-    en: 'The signing key is not a valid P-256 public key',
+    en: 'The signing key is not a valid public key for the algorithm (P-256 for ES256, SM2 for SM3withSM2)',
   },
   E_SIG_INVALID: {
     'zh-CN': '签名验证失败，内容可能已被篡改',
@@ -86,6 +88,10 @@ export const VERIFY_ERROR_MESSAGES: Readonly<Record<VerifyErrorCode, LocalizedTe
     'zh-CN': '提交了未勾选事项的内容',
     en: 'The submission contains a section of a service that is not ticked',
   },
+  E_ROUTING_MISMATCH: {
+    'zh-CN': '分送部门信息与所勾选事项不一致',
+    en: 'The routing to departments is not the one the ticked services determine',
+  },
   E_EXPIRED: {
     'zh-CN': '提交已过期，请重新提交',
     en: 'The submission has expired; submit it again',
@@ -101,6 +107,10 @@ export const VERIFY_ERROR_MESSAGES: Readonly<Record<VerifyErrorCode, LocalizedTe
   E_ATTACHMENT_DIGEST: {
     'zh-CN': '附件与申报的摘要不一致，或有缺少、多余的附件',
     en: 'An attachment does not match its declared digest, or one is missing or extra',
+  },
+  E_PART_MISMATCH: {
+    'zh-CN': '部门分件与原签名提交不一致',
+    en: 'The department part does not match the signed submission it carries',
   },
 };
 

@@ -1,18 +1,19 @@
 import { YibiaoVerifyError } from './errors.js';
 import { parseStrictJson } from './json-parse.js';
-import { type P256PublicJwk, type SignatureAlgorithm, toP256PublicJwk } from './key.js';
+import { type P256PublicJwk, type Sm2PublicJwk, toP256PublicJwk, toSm2PublicJwk } from './key.js';
 import { JSON_LIMITS, MAX_HEADER_BYTES } from './limits.js';
 
 /** The `typ` of a submission's protected header (explicit typing, RFC 8725 §3.11). */
 export const HEADER_TYPE = 'yibiao+jws';
 
-/** The protected header of a signed submission. */
-export interface SubmissionHeader {
-  readonly alg: SignatureAlgorithm;
-  readonly typ: typeof HEADER_TYPE;
-  /** The signer's public key; identity only when its thumbprint is trusted. */
-  readonly jwk: P256PublicJwk;
-}
+/**
+ * The protected header of a signed submission: the algorithm and the signer's
+ * public key, which must be of that algorithm's curve. The key means identity
+ * only when its thumbprint is trusted.
+ */
+export type SubmissionHeader =
+  | { readonly alg: 'ES256'; readonly typ: typeof HEADER_TYPE; readonly jwk: P256PublicJwk }
+  | { readonly alg: 'SM3withSM2'; readonly typ: typeof HEADER_TYPE; readonly jwk: Sm2PublicJwk };
 
 /**
  * Header members that point at keys elsewhere. We never fetch or follow them
@@ -30,7 +31,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * Checks the decoded protected header of a submission token, in the order
  * the verifier's errors promise: algorithm first (so `none` is always
  * `E_ALG_NOT_ALLOWED`), then key references, then unknown members and `typ`,
- * then the embedded key.
+ * then the embedded key, which must be of the algorithm's curve (an SM2 key
+ * under `ES256`, or a P-256 key under `SM3withSM2`, is `E_KEY_INVALID`).
  *
  * @param bytes - the decoded header segment.
  * @param algorithms - the allow-list, compared case-sensitively.
@@ -70,5 +72,8 @@ export function parseSubmissionHeader(bytes: Uint8Array, algorithms: ReadonlySet
   }
   if (header.typ !== HEADER_TYPE) throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header/typ', detail: 'not a yibiao submission' });
   if (header.jwk === undefined) throw new YibiaoVerifyError('E_KEY_INVALID', { pointer: '/header/jwk', detail: 'no key' });
-  return { alg: alg as SignatureAlgorithm, typ: HEADER_TYPE, jwk: toP256PublicJwk(header.jwk, '/header/jwk') };
+  if (alg === 'SM3withSM2') return { alg, typ: HEADER_TYPE, jwk: toSm2PublicJwk(header.jwk, '/header/jwk') };
+  if (alg === 'ES256') return { alg, typ: HEADER_TYPE, jwk: toP256PublicJwk(header.jwk, '/header/jwk') };
+  // An allow-list with a name this version cannot check is a programmer error, refused by verify's options.
+  throw new YibiaoVerifyError('E_ALG_NOT_ALLOWED', { pointer: '/header/alg' });
 }

@@ -1,7 +1,12 @@
 /**
  * Signed submissions: build, canonicalise (RFC 8785), sign (JWS ES256) and
- * verify. Runs in the browser and in Node with Web APIs only.
- * See docs/submission.md for the format.
+ * verify, route and split per department. Runs in the browser and in Node
+ * with Web APIs only. See docs/submission.md for the format.
+ *
+ * Deliberately not exported here: SM2 signing (`./sm2-signer.ts`, a separate
+ * entry hosts import themselves, so this default path never reaches
+ * sm-crypto-v2) and the SQLite nonce store (`./sqlite-nonce-store.ts`, Node
+ * only; exported from the Node API `src/index.ts`).
  */
 export type { AttachmentInput } from './attachments.js';
 export { describeAttachment, sha256Hex } from './attachments.js';
@@ -17,8 +22,16 @@ export {
 } from './errors.js';
 export type { SubmissionHeader } from './header.js';
 export { HEADER_TYPE } from './header.js';
-export type { P256PublicJwk, SignatureAlgorithm } from './key.js';
-export { isSignatureAlgorithm, jwkThumbprint, SUPPORTED_ALGORITHMS, toP256PublicJwk } from './key.js';
+export type { P256PublicJwk, PublicJwk, SignatureAlgorithm, Sm2PublicJwk } from './key.js';
+export {
+  algorithmOfJwk,
+  isSignatureAlgorithm,
+  jwkThumbprint,
+  SUPPORTED_ALGORITHMS,
+  toP256PublicJwk,
+  toPublicJwk,
+  toSm2PublicJwk,
+} from './key.js';
 export {
   MAX_ARRAY_LENGTH,
   MAX_ATTACHMENT_BYTES,
@@ -36,9 +49,13 @@ export { createMemoryNonceStore } from './nonce-store.js';
 export type { AttachmentRef, BuildPayloadInput, SubmissionForm, SubmissionPayload } from './payload.js';
 export { buildPayload, PAYLOAD_TYPE, PAYLOAD_VERSION } from './payload.js';
 export { checkPayloadShape } from './payload-shape.js';
+export type { DepartmentRoute, Routing } from './routing.js';
+export { DEPARTMENTS, deriveRouting, isDepartmentId } from './routing.js';
 export { signSubmission } from './sign.js';
-export type { DeviceSigner, Signer } from './signer.js';
-export { createDeviceSigner, signerFromKeyPair } from './signer.js';
+export type { DeviceSigner, P256PrivateJwk, Signer } from './signer.js';
+export { createDeviceSigner, generateEs256Jwk, signerFromKeyPair, signerFromPrivateJwk } from './signer.js';
+export type { DepartmentPart, PartSuccess, PartVerdict } from './split.js';
+export { split, verifyPart } from './split.js';
 export type { TextProblem, TextProblemKind } from './text.js';
 export { findTextProblems } from './text.js';
 export { shanghaiDate } from './time.js';

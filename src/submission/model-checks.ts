@@ -2,9 +2,35 @@ import type { FormModel } from '../ir/types.js';
 import { isSectionApplicable, sectionSwitches, servicesKey } from './applicability.js';
 import { YibiaoVerifyError } from './errors.js';
 import type { SubmissionPayload } from './payload.js';
+import { DEPARTMENTS, type DepartmentRoute, deriveRouting } from './routing.js';
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * `routing` must be exactly what the model derives from the ticked services:
+ * the same departments, and for each the same services and paths in the same order.
+ */
+function checkRouting(payload: SubmissionPayload, model: FormModel): void {
+  const expected = deriveRouting(model, payload.services);
+  const actual = payload.routing as Readonly<Record<string, DepartmentRoute | undefined>>;
+  for (const department of Object.keys(actual)) {
+    if (!Object.hasOwn(expected, department)) throw new YibiaoVerifyError('E_ROUTING_MISMATCH', { pointer: `/routing/${department}` });
+  }
+  for (const department of DEPARTMENTS) {
+    const want = expected[department];
+    if (want === undefined) continue;
+    const got = Object.hasOwn(actual, department) ? actual[department] : undefined;
+    const pointer = `/routing/${department}`;
+    if (got === undefined) throw new YibiaoVerifyError('E_ROUTING_MISMATCH', { pointer, detail: 'department missing' });
+    if (!sameList(got.services, want.services)) throw new YibiaoVerifyError('E_ROUTING_MISMATCH', { pointer: `${pointer}/services` });
+    if (!sameList(got.paths, want.paths)) throw new YibiaoVerifyError('E_ROUTING_MISMATCH', { pointer: `${pointer}/paths` });
+  }
 }
 
 /**
@@ -12,6 +38,7 @@ function escapePointer(segment: string): string {
  * schema validator sees the data (SECURITY.md §2 "Minimization"):
  * - `services` are services of the form, each once, in the form's order, and
  *   `data` repeats exactly that list at `servicesPath`;
+ * - `routing` is exactly `deriveRouting(model, services)`;
  * - every other member of `data` is a section of the form, and each section
  *   belongs to an always-present part or to a ticked service;
  * - every attachment is for an uploadable material of the form that applies
@@ -19,7 +46,8 @@ function escapePointer(segment: string): string {
  *
  * @param payload - a payload that passed `checkPayloadShape`.
  * @param model - the model of `payload.form`.
- * @throws {YibiaoVerifyError} `E_PAYLOAD_INVALID`, `E_UNTICKED_SECTION` or `E_LIMIT`, with a pointer.
+ * @throws {YibiaoVerifyError} `E_PAYLOAD_INVALID`, `E_ROUTING_MISMATCH`,
+ *   `E_UNTICKED_SECTION` or `E_LIMIT`, with a pointer.
  */
 export function checkAgainstModel(payload: SubmissionPayload, model: FormModel): void {
   const order = new Map(model.services.map((service, i) => [service.id, i] as const));
@@ -48,6 +76,8 @@ export function checkAgainstModel(payload: SubmissionPayload, model: FormModel):
       detail: 'differs from /services',
     });
   }
+
+  checkRouting(payload, model);
 
   const switches = sectionSwitches(model);
   for (const member of Object.keys(payload.data)) {

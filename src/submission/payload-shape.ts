@@ -10,9 +10,11 @@ import {
   type SubmissionPayload,
   UUID_PATTERN,
 } from './payload.js';
+import { DEPARTMENTS } from './routing.js';
 import { findTextProblems } from './text.js';
 
-const PAYLOAD_KEYS = ['typ', 'v', 'form', 'iat', 'exp', 'nonce', 'submissionId', 'lang', 'services', 'data', 'attachments'];
+const PAYLOAD_KEYS = ['typ', 'v', 'form', 'iat', 'exp', 'nonce', 'submissionId', 'lang', 'services', 'routing', 'data', 'attachments'];
+const ROUTE_KEYS = ['services', 'paths'];
 const FORM_KEYS = ['id', 'version', 'schemaHash'];
 const ATTACHMENT_KEYS = ['field', 'name', 'mediaType', 'size', 'sha256'];
 
@@ -23,6 +25,8 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const MAX_FILE_NAME = 255;
+/** A non-empty RFC 6901 JSON pointer whose escapes are `~0` and `~1` only. */
+const JSON_POINTER = /^(?:\/(?:[^~/]|~[01])*)+$/;
 
 type Shape = Readonly<Record<string, unknown>>;
 
@@ -66,10 +70,34 @@ function checkAttachment(value: unknown, pointer: string): AttachmentRef {
   return { field, name, mediaType, size, sha256 };
 }
 
+function uniqueStrings(value: unknown, pattern: RegExp, pointer: string, what: string): void {
+  if (!Array.isArray(value)) invalid(pointer, 'not an array');
+  const seen = new Set<string>();
+  value.forEach((item: unknown, i) => {
+    const text = matching(item, pattern, `${pointer}/${i}`);
+    if (seen.has(text)) invalid(`${pointer}/${i}`, `duplicate ${what}`);
+    seen.add(text);
+  });
+}
+
+/** The shape of `routing`; whether it is the right routing is the model's check (E_ROUTING_MISMATCH). */
+function checkRoutingShape(value: unknown): void {
+  if (!isRecord(value)) invalid('/routing', 'not an object');
+  for (const department of Object.keys(value)) {
+    if (!(DEPARTMENTS as readonly string[]).includes(department)) invalid('/routing', 'unknown department');
+    const pointer = `/routing/${department}`;
+    const route = exactKeys(value[department], ROUTE_KEYS, pointer);
+    uniqueStrings(route.services, IDENTIFIER, `${pointer}/services`, 'service');
+    if ((route.services as unknown[]).length === 0) invalid(`${pointer}/services`, 'no service');
+    uniqueStrings(route.paths, JSON_POINTER, `${pointer}/paths`, 'path');
+  }
+}
+
 /**
  * Checks that a parsed value has exactly the shape of a {@link SubmissionPayload}
  * (version 1): every member present, no other member, each of the right type
  * and format, `exp` after `iat` by at most 24 h, unique services and file names,
+ * `routing` keyed by known departments with unique services and JSON pointers,
  * and every string NFC without control, bidi or zero-width characters.
  * Form-dependent checks (known services, applicable sections) come later.
  *
@@ -109,6 +137,8 @@ export function checkPayloadShape(value: unknown): SubmissionPayload {
     if (services.has(id)) invalid(`/services/${i}`, 'duplicate service');
     services.add(id);
   });
+
+  checkRoutingShape(p.routing);
 
   if (!isRecord(p.data)) invalid('/data', 'not an object');
 

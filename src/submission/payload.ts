@@ -1,10 +1,12 @@
 import { base64url } from 'jose';
 import type { FieldModel, FormModel, Lang } from '../ir/types.js';
+import { conditionHolds } from '../runtime/field-condition.js';
 import { isSectionApplicable, sectionSwitches, servicesKey } from './applicability.js';
 import { decodeBase64urlStrict } from './base64url.js';
 import { YibiaoUsageError } from './errors.js';
 import { FORBIDDEN_KEYS } from './json-parse.js';
 import { SUBMISSION_LIFETIME_SECONDS } from './limits.js';
+import { deriveRouting, type Routing } from './routing.js';
 
 /** The `typ` member of every payload. */
 export const PAYLOAD_TYPE = 'yibiao-submission';
@@ -53,6 +55,11 @@ export interface SubmissionPayload {
   readonly lang: Lang;
   /** The ticked service ids, in the form's order. */
   readonly services: readonly string[];
+  /**
+   * Which department receives which services and which parts of `data`:
+   * exactly `deriveRouting(model, services)` (the verifier recomputes it).
+   */
+  readonly routing: Routing;
   /** Always-present sections, sections of ticked services, and the services list. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly attachments: readonly AttachmentRef[];
@@ -126,7 +133,7 @@ function readPointer(data: unknown, pointer: string): unknown {
 
 function isFieldShown(field: FieldModel, data: unknown): boolean {
   if (field.visibleWhen === undefined) return true;
-  return readPointer(data, field.visibleWhen.field) === field.visibleWhen.equals;
+  return conditionHolds(field.visibleWhen, readPointer(data, field.visibleWhen.field));
 }
 
 function checkInput(input: BuildPayloadInput): void {
@@ -168,6 +175,8 @@ function checkInput(input: BuildPayloadInput): void {
  * other key is dropped. The ticked services are taken from the data at
  * `model.servicesPath`, restricted to the form's services, in the form's order,
  * and written back there. Strings are NFC-normalised; numbers are left as given.
+ * `routing` says which department gets which services and sections
+ * (`deriveRouting`).
  *
  * @param input - model, data, language, and optionally time, nonce, submission id, attachments.
  * @returns the payload, ready for `signSubmission`.
@@ -225,6 +234,7 @@ export function buildPayload(input: BuildPayloadInput): SubmissionPayload {
     submissionId: input.submissionId ?? globalThis.crypto.randomUUID(),
     lang,
     services,
+    routing: deriveRouting(model, services),
     data: out,
     attachments,
   };

@@ -2,7 +2,7 @@ import { base64url } from 'jose';
 import { canonicalBytes } from './canonicalize.js';
 import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
 import { HEADER_TYPE, type SubmissionHeader } from './header.js';
-import { isSignatureAlgorithm, toP256PublicJwk } from './key.js';
+import { isSignatureAlgorithm, type P256PublicJwk, type Sm2PublicJwk, toPublicJwk } from './key.js';
 import { MAX_TOKEN_BYTES } from './limits.js';
 import type { SubmissionPayload } from './payload.js';
 import { checkPayloadShape } from './payload-shape.js';
@@ -10,8 +10,8 @@ import type { Signer } from './signer.js';
 
 const encoder = new TextEncoder();
 
-/** Signature length of each algorithm, in bytes (ES256: 32-byte r ‖ 32-byte s). */
-const SIGNATURE_BYTES = { ES256: 64 } as const;
+/** Signature length of each algorithm, in bytes (both: 32-byte r ‖ 32-byte s). */
+const SIGNATURE_BYTES = { ES256: 64, SM3withSM2: 64 } as const;
 
 function checkSigner(signer: Signer): void {
   if (
@@ -21,7 +21,7 @@ function checkSigner(signer: Signer): void {
     typeof signer.sign !== 'function' ||
     typeof signer.publicJwk !== 'function'
   ) {
-    throw new YibiaoUsageError('signSubmission: "signer" must be a Signer with alg "ES256"');
+    throw new YibiaoUsageError('signSubmission: "signer" must be a Signer with alg "ES256" or "SM3withSM2"');
   }
 }
 
@@ -33,12 +33,16 @@ function checkSigner(signer: Signer): void {
  * header = { "alg": signer.alg, "jwk": { "crv", "kty", "x", "y" }, "typ": "yibiao+jws" }
  * ```
  *
+ * The key must be of the algorithm's curve: P-256 for `ES256`, SM2 for
+ * `SM3withSM2`. This function never loads SM2 code itself: an SM2 signer
+ * (`createSm2Signer`) brings its own.
+ *
  * The payload is checked first with the verifier's own shape rules (including
  * NFC and no control, bidi or zero-width characters), so the browser never
  * signs what a department server would refuse for its form.
  *
  * @param payload - from `buildPayload`.
- * @param signer - e.g. from `createDeviceSigner`.
+ * @param signer - e.g. from `createDeviceSigner` or `createSm2Signer`.
  * @returns the token.
  * @throws {YibiaoVerifyError} `E_PAYLOAD_INVALID` (with the pointer of the
  *   field to fix) or `E_LIMIT` when the payload or token is too large.
@@ -52,17 +56,20 @@ export async function signSubmission(payload: SubmissionPayload, signer: Signer)
   const payloadBytes = canonicalBytes(payload);
   let jwk: SubmissionHeader['jwk'];
   try {
-    jwk = toP256PublicJwk(await signer.publicJwk());
+    jwk = toPublicJwk(await signer.publicJwk(), '/jwk', signer.alg);
   } catch (cause) {
     if (!(cause instanceof YibiaoVerifyError)) throw cause;
-    throw new YibiaoUsageError(`signSubmission: the signer's public key is not a P-256 public JWK (${cause.message})`);
+    throw new YibiaoUsageError(`signSubmission: the signer's public key is not a public JWK for ${signer.alg} (${cause.message})`);
   }
-  const header: SubmissionHeader = { alg: signer.alg, typ: HEADER_TYPE, jwk };
+  const header: SubmissionHeader =
+    signer.alg === 'ES256'
+      ? { alg: 'ES256', typ: HEADER_TYPE, jwk: jwk as P256PublicJwk }
+      : { alg: 'SM3withSM2', typ: HEADER_TYPE, jwk: jwk as Sm2PublicJwk };
   const signingInput = `${base64url.encode(canonicalBytes(header))}.${base64url.encode(payloadBytes)}`;
   const signature = await signer.sign(encoder.encode(signingInput));
   if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES[signer.alg]) {
     throw new YibiaoUsageError(
-      `signSubmission: the signer must return the ${SIGNATURE_BYTES[signer.alg]}-byte r‖s signature (IEEE P1363), not DER`,
+      `signSubmission: the signer must return the ${SIGNATURE_BYTES[signer.alg]}-byte r‖s signature, not DER`,
     );
   }
   const token = `${signingInput}.${base64url.encode(signature)}`;

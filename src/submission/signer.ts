@@ -1,5 +1,5 @@
-import { YibiaoUsageError } from './errors.js';
-import type { SignatureAlgorithm } from './key.js';
+import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
+import { type P256PublicJwk, type SignatureAlgorithm, toP256PublicJwk } from './key.js';
 
 /**
  * Produces the signature of a submission. The browser's device signer keeps a
@@ -7,12 +7,16 @@ import type { SignatureAlgorithm } from './key.js';
  * key) as long as it follows this contract.
  */
 export interface Signer {
-  /** The JWS `alg` of the signatures it produces. */
+  /**
+   * The JWS `alg` of the signatures it produces: `ES256`, or `SM3withSM2`
+   * (see `createSm2Signer` in `sm2-signer.ts`).
+   */
   readonly alg: SignatureAlgorithm;
   /**
    * Signs the JWS signing input, `ASCII(BASE64URL(header) "." BASE64URL(payload))`.
    *
-   * @returns the signature; for ES256 the 64-byte `r‖s` (IEEE P1363), not DER.
+   * @returns the signature: 64 bytes `r‖s` for both algorithms (for ES256 IEEE
+   *   P1363, not DER; for SM2 `r‖s` of GB/T 32918.2, not DER).
    */
   sign(signingInput: Uint8Array): Promise<Uint8Array>;
   /** The public key as a JWK, without private members. */
@@ -86,4 +90,66 @@ export function signerFromKeyPair(keyPair: CryptoKeyPair): DeviceSigner {
 export async function createDeviceSigner(): Promise<DeviceSigner> {
   const keyPair = await globalThis.crypto.subtle.generateKey(ECDSA_P256, false, ['sign', 'verify']);
   return signerFromKeyPair(keyPair);
+}
+
+/** A P-256 private key as a JWK: the public members and `d`. */
+export interface P256PrivateJwk extends P256PublicJwk {
+  readonly d: string;
+}
+
+/**
+ * Wraps a P-256 private JWK (e.g. from `yibiao keygen`) as an ES256 signer,
+ * for server-side signing. The key is imported with WebCrypto `importKey`,
+ * not extractable; a probe signature checks that `x`, `y` belong to `d`.
+ *
+ * @param jwk - `{ kty: 'EC', crv: 'P-256', x, y, d }`.
+ * @returns the signer.
+ * @throws {YibiaoUsageError} when the JWK is not a P-256 private key or its
+ *   public part does not match `d`.
+ * @example
+ * const signer = await signerFromPrivateJwk(JSON.parse(await readFile('clerk.jwk', 'utf8')));
+ */
+export async function signerFromPrivateJwk(jwk: JsonWebKey): Promise<DeviceSigner> {
+  if (jwk === null || typeof jwk !== 'object' || typeof jwk.d !== 'string') {
+    throw new YibiaoUsageError('signerFromPrivateJwk: "jwk" must be a private JWK (with "d")');
+  }
+  const { d, ...rest } = jwk;
+  let pub: P256PublicJwk;
+  try {
+    pub = toP256PublicJwk(rest, '/jwk');
+  } catch (cause) {
+    if (!(cause instanceof YibiaoVerifyError)) throw cause;
+    throw new YibiaoUsageError(`signerFromPrivateJwk: "jwk" is not a P-256 JWK (${cause.message})`);
+  }
+  const subtle = globalThis.crypto.subtle;
+  let keyPair: CryptoKeyPair;
+  try {
+    keyPair = {
+      privateKey: await subtle.importKey('jwk', { ...pub, d }, ECDSA_P256, false, ['sign']),
+      publicKey: await subtle.importKey('jwk', { ...pub }, ECDSA_P256, true, ['verify']),
+    };
+  } catch (cause) {
+    throw new YibiaoUsageError(`signerFromPrivateJwk: WebCrypto refuses the key (${cause instanceof Error ? cause.message : 'invalid'})`);
+  }
+  const signer = signerFromKeyPair(keyPair);
+  const probe = new TextEncoder().encode('yibiao key probe');
+  const signature = await signer.sign(probe);
+  if (!(await subtle.verify(ECDSA_SHA256, keyPair.publicKey, signature as Uint8Array<ArrayBuffer>, probe))) {
+    throw new YibiaoUsageError('signerFromPrivateJwk: "x" and "y" are not the public key of "d"');
+  }
+  return signer;
+}
+
+/**
+ * Makes a new extractable ECDSA P-256 key pair as JWKs, for a server-side
+ * signer (`yibiao keygen`). Browsers should use {@link createDeviceSigner},
+ * whose key cannot be exported.
+ *
+ * @returns the private JWK (with `d`) and the public JWK.
+ */
+export async function generateEs256Jwk(): Promise<{ privateJwk: P256PrivateJwk; publicJwk: P256PublicJwk }> {
+  const pair = await globalThis.crypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']);
+  const { x, y, d } = await globalThis.crypto.subtle.exportKey('jwk', pair.privateKey);
+  if (x === undefined || y === undefined || d === undefined) throw new YibiaoUsageError('generateEs256Jwk: WebCrypto exported no key');
+  return { privateJwk: { kty: 'EC', crv: 'P-256', x, y, d }, publicJwk: { kty: 'EC', crv: 'P-256', x, y } };
 }

@@ -1,20 +1,19 @@
-import { compactVerify, errors as joseErrors } from 'jose';
 import type { LocalizedText } from '../ir/types.js';
 import type { CompiledForm, FormRegistry } from '../runtime/compiled-form.js';
 import { validateData } from '../runtime/validate.js';
 import type { ValidationIssue } from '../runtime/validation-types.js';
 import { checkAttachmentFiles } from './attachments.js';
-import { decodeBase64urlStrict } from './base64url.js';
 import { parseCanonical } from './canonicalize.js';
 import { type VerifyErrorCode, verifyErrorMessage, YibiaoUsageError, YibiaoVerifyError } from './errors.js';
 import { parseSubmissionHeader, type SubmissionHeader } from './header.js';
-import { importP256PublicKey, isSignatureAlgorithm, jwkThumbprint, type SignatureAlgorithm, toP256PublicJwk } from './key.js';
-import { MAX_TOKEN_BYTES, SUBMISSION_LIFETIME_SECONDS } from './limits.js';
+import { isSignatureAlgorithm, jwkThumbprint, type SignatureAlgorithm, toPublicJwk } from './key.js';
+import { SUBMISSION_LIFETIME_SECONDS } from './limits.js';
 import { checkAgainstModel } from './model-checks.js';
 import type { NonceStore } from './nonce-store.js';
 import type { SubmissionPayload } from './payload.js';
 import { checkPayloadShape } from './payload-shape.js';
 import { shanghaiDate } from './time.js';
+import { checkEs256, checkSm2, InfrastructureFailure, splitToken } from './token-signature.js';
 
 /** Default tolerance for the signer's clock, in seconds (SECURITY.md §2 "Replay, skew"). */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
@@ -27,13 +26,18 @@ export interface VerifyOptions {
   /** Compiled forms by id: the model and validator the data is re-validated with. */
   readonly forms: FormRegistry;
   /**
-   * Keys the department trusts (e.g. bound to a real-name login). When given,
-   * the token's key must be one of them by RFC 7638 thumbprint, else
-   * `E_KEY_UNTRUSTED`; an empty list trusts nothing. When absent, the key in
-   * the header is used and the verdict says `authenticity: 'embedded-key'`.
+   * Keys the department trusts (e.g. bound to a real-name login): P-256 or
+   * SM2 public JWKs. When given, the token's key must be one of them by
+   * RFC 7638 thumbprint, else `E_KEY_UNTRUSTED`; an empty list trusts
+   * nothing. When absent, the key in the header is used and the verdict says
+   * `authenticity: 'embedded-key'`.
    */
   readonly trustedKeys?: readonly JsonWebKey[];
-  /** Accepted `alg` values, compared case-sensitively; default `['ES256']`. */
+  /**
+   * Accepted `alg` values, compared case-sensitively; default `['ES256']`.
+   * `SM3withSM2` is accepted only when listed here; only then is the SM2
+   * code loaded (`await import('./sm2.js')`).
+   */
   readonly algorithms?: readonly SignatureAlgorithm[];
   /** The verifier's clock; default: now. */
   readonly now?: Date;
@@ -96,10 +100,6 @@ interface Settings {
   readonly attachments: ReadonlyMap<string, Uint8Array> | undefined;
 }
 
-/** Marks a failure of the host's registry or nonce store: not the token's fault, so rethrown. */
-class InfrastructureFailure {
-  constructor(readonly cause: unknown) {}
-}
 
 function usage(message: string): never {
   throw new YibiaoUsageError(`verify: ${message}`);
@@ -119,7 +119,7 @@ async function settingsOf(options: VerifyOptions): Promise<Settings> {
   }
   const allowed = algorithms ?? ['ES256'];
   if (!Array.isArray(allowed) || allowed.length === 0 || !allowed.every(isSignatureAlgorithm)) {
-    usage('"options.algorithms" must be a non-empty list of supported algorithms ("ES256")');
+    usage('"options.algorithms" must be a non-empty list of supported algorithms ("ES256", "SM3withSM2")');
   }
   if (now !== undefined && (!(now instanceof Date) || Number.isNaN(now.getTime()))) usage('"options.now" must be a valid Date');
   const maxAge = nonNegativeInteger(options.maxAgeSeconds, DEFAULT_MAX_AGE_SECONDS, 'options.maxAgeSeconds');
@@ -134,9 +134,9 @@ async function settingsOf(options: VerifyOptions): Promise<Settings> {
     trusted = new Set();
     for (const [i, jwk] of trustedKeys.entries()) {
       try {
-        trusted.add(await jwkThumbprint(toP256PublicJwk(jwk, `/trustedKeys/${i}`)));
+        trusted.add(await jwkThumbprint(toPublicJwk(jwk, `/trustedKeys/${i}`)));
       } catch (cause) {
-        usage(`"options.trustedKeys[${i}]" is not a P-256 public JWK (${cause instanceof Error ? cause.message : 'invalid'})`);
+        usage(`"options.trustedKeys[${i}]" is not a P-256 or SM2 public JWK (${cause instanceof Error ? cause.message : 'invalid'})`);
       }
     }
   }
@@ -162,32 +162,6 @@ function failure(code: VerifyErrorCode, pointer?: string, issues?: readonly Vali
   };
 }
 
-/** Size limit and compact structure, each segment canonical base64url. */
-function splitToken(token: unknown): { header: Uint8Array; signature: Uint8Array } {
-  if (typeof token !== 'string') throw new YibiaoVerifyError('E_MALFORMED', { detail: 'token is not a string' });
-  if (token.length > MAX_TOKEN_BYTES) throw new YibiaoVerifyError('E_LIMIT', { detail: 'token larger than 256 KiB' });
-  const segments = token.split('.');
-  if (segments.length !== 3) throw new YibiaoVerifyError('E_MALFORMED', { detail: 'not three segments' });
-  const [header = '', payload = '', signature = ''] = segments;
-  const headerBytes = decodeBase64urlStrict(header, '/header');
-  // Decoded again by jose after the signature check; here only its spelling is checked.
-  decodeBase64urlStrict(payload, '/payload');
-  return { header: headerBytes, signature: decodeBase64urlStrict(signature, '/signature') };
-}
-
-async function checkSignature(token: string, key: CryptoKey, signature: Uint8Array, settings: Settings): Promise<Uint8Array> {
-  // ES256 signatures are exactly r‖s, 64 bytes (RFC 7518 §3.4); an empty or DER one never verifies.
-  if (signature.length !== 64) throw new YibiaoVerifyError('E_SIG_INVALID', { pointer: '/signature', detail: 'not 64 bytes' });
-  try {
-    const { payload } = await compactVerify(token, key, { algorithms: [...settings.algorithms] });
-    return payload;
-  } catch (cause) {
-    if (cause instanceof joseErrors.JOSEAlgNotAllowed) throw new YibiaoVerifyError('E_ALG_NOT_ALLOWED', { cause });
-    if (cause instanceof joseErrors.JWSInvalid) throw new YibiaoVerifyError('E_MALFORMED', { cause });
-    throw new YibiaoVerifyError('E_SIG_INVALID', { cause });
-  }
-}
-
 async function lookupForm(forms: FormRegistry, id: string): Promise<CompiledForm> {
   let form: CompiledForm | undefined;
   try {
@@ -209,15 +183,21 @@ function checkTime(payload: SubmissionPayload, settings: Settings): void {
   if (nowSeconds - payload.iat > maxAge) throw new YibiaoVerifyError('E_EXPIRED', { pointer: '/iat' });
 }
 
-async function run(token: unknown, settings: Settings): Promise<Verdict> {
+/**
+ * A check a caller adds after the model checks and before files and nonce
+ * (`verifyPart` compares its part here); it throws a {@link YibiaoVerifyError}.
+ */
+export type ExtraCheck = (payload: SubmissionPayload) => void;
+
+async function run(token: unknown, settings: Settings, extra: ExtraCheck | undefined): Promise<Verdict> {
   const parts = splitToken(token);
   const header = parseSubmissionHeader(parts.header, settings.algorithms);
   const keyThumbprint = await jwkThumbprint(header.jwk);
   if (settings.trusted !== undefined && !settings.trusted.has(keyThumbprint)) {
     throw new YibiaoVerifyError('E_KEY_UNTRUSTED', { pointer: '/header/jwk' });
   }
-  const key = await importP256PublicKey(header.jwk);
-  const payloadBytes = await checkSignature(token as string, key, parts.signature, settings);
+  const payloadBytes =
+    header.alg === 'SM3withSM2' ? await checkSm2(parts, header.jwk) : await checkEs256(token as string, header.jwk, parts.signature);
   const payload = checkPayloadShape(parseCanonical(payloadBytes));
 
   const form = await lookupForm(settings.forms, payload.form.id);
@@ -238,6 +218,8 @@ async function run(token: unknown, settings: Settings): Promise<Verdict> {
     throw new YibiaoVerifyError('E_DATA_INVALID', { pointer: '/data', detail: 'validator failed', cause });
   }
   if (!result.valid) return failure('E_DATA_INVALID', '/data', result.errors);
+
+  extra?.(payload);
 
   if (settings.attachments !== undefined) await checkAttachmentFiles(payload.attachments, settings.attachments);
 
@@ -270,10 +252,12 @@ async function run(token: unknown, settings: Settings): Promise<Verdict> {
  * Steps, in order (the first failure decides the code): size limit →
  * compact structure and canonical base64url → header (`alg` in the allow-list,
  * no `jku`/`x5u`/`x5c`/`kid`/`crit`; nothing is ever fetched) → key (EC P-256
- * only, trusted by thumbprint when `trustedKeys` is given) → signature (jose
- * `compactVerify`, algorithms pinned) → canonical, duplicate-free payload
- * bytes → payload shape → form by id → `schemaHash` → version → `iat`/`exp`
- * window → services and sections against the model → `validateData` on the
+ * for ES256, SM2 for SM3withSM2, trusted by thumbprint when `trustedKeys` is
+ * given) → signature (ES256: jose `compactVerify`, algorithm pinned;
+ * SM3withSM2: `e = SM3(Z_A ‖ M)`, loaded only then) → canonical,
+ * duplicate-free payload bytes → payload shape → form by id → `schemaHash` →
+ * version → `iat`/`exp` window → services, routing and sections against the
+ * model → `validateData` on the
  * `iat` date in Asia/Shanghai → attachments → nonce (last, so a refused token
  * never uses up its nonce).
  *
@@ -289,9 +273,22 @@ async function run(token: unknown, settings: Settings): Promise<Verdict> {
  * if (!verdict.ok) return reply(400, { code: verdict.code, message: verdict.message[lang] });
  */
 export async function verify(token: string, options: VerifyOptions): Promise<Verdict> {
+  return verifyWith(token, options, undefined);
+}
+
+/**
+ * {@link verify} with one more check before files and nonce, so that a token
+ * refused by it never uses up its nonce. Internal: for `verifyPart`.
+ *
+ * @param token - the JWS compact serialisation.
+ * @param options - as for `verify`.
+ * @param extra - the additional check, or undefined.
+ * @returns the verdict.
+ */
+export async function verifyWith(token: string, options: VerifyOptions, extra: ExtraCheck | undefined): Promise<Verdict> {
   const settings = await settingsOf(options);
   try {
-    return await run(token, settings);
+    return await run(token, settings, extra);
   } catch (error) {
     if (error instanceof InfrastructureFailure) throw error.cause;
     if (error instanceof YibiaoUsageError) throw error;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalBytes, parseCanonical } from '../../src/submission/canonicalize.js';
 import { YibiaoUsageError, YibiaoVerifyError } from '../../src/submission/errors.js';
 import { FORBIDDEN_KEYS, hasLoneSurrogate } from '../../src/submission/json-parse.js';
+import { MAX_STRING_LENGTH } from '../../src/submission/limits.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -219,5 +220,25 @@ describe('parseCanonical', () => {
 
   it('throws a usage error for a non-byte argument', () => {
     expect(() => parseCanonical('{}' as unknown as Uint8Array)).toThrow(YibiaoUsageError);
+  });
+});
+
+describe('canonicalBytes on very long strings (SECURITY.md §3 case 8)', () => {
+  it.each<[string, () => unknown]>([
+    ['a 5 MB string', () => ({ name: 'a'.repeat(5 * 1024 * 1024) })],
+    ['a 5 MB key', () => ({ ['k'.repeat(5 * 1024 * 1024)]: 1 })],
+    ['a 5 MB string of astral characters', () => ({ name: '𠀀'.repeat(2 * 1024 * 1024) })],
+    ['a 5 MB string ending in a lone surrogate', () => ({ name: `${'a'.repeat(5 * 1024 * 1024)}\ud800` })],
+  ])('refuses %s with E_LIMIT in < 100 ms', (_name, make) => {
+    const value = make();
+    const started = performance.now();
+    expect(() => canonicalBytes(value)).toThrow(expect.objectContaining({ code: 'E_LIMIT' }));
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('counts code points, not UTF-16 units, at the limit', () => {
+    expect(() => canonicalBytes({ name: '𠀀'.repeat(MAX_STRING_LENGTH) })).not.toThrow();
+    expect(() => canonicalBytes({ name: '𠀀'.repeat(MAX_STRING_LENGTH + 1) })).toThrow(expect.objectContaining({ code: 'E_LIMIT' }));
+    expect(() => canonicalBytes({ name: `${'a'.repeat(MAX_STRING_LENGTH - 1)}\ud800` })).toThrow(expect.objectContaining({ code: 'E_MALFORMED' }));
   });
 });

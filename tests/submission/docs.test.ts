@@ -1,13 +1,14 @@
 /** docs/submission.md must agree with the code: its schema, its example token, its error table. */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { compactVerify, EmbeddedJWK } from 'jose';
+import { base64url, compactVerify, EmbeddedJWK } from 'jose';
+import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCanonical } from '../../src/submission/canonicalize.js';
-import { VERIFY_ERROR_CODES } from '../../src/submission/errors.js';
+import { VERIFY_ERROR_CODES, VERIFY_ERROR_MESSAGES } from '../../src/submission/errors.js';
 import { checkPayloadShape } from '../../src/submission/payload-shape.js';
 import { cardOnlyData } from './fixture-form.js';
-import { decoder, mutablePayload, payloadOf } from './helpers.js';
+import { decoder, decodeSegment, mutablePayload, payloadOf, segments, sm2PublicHex } from './helpers.js';
 
 const doc = readFileSync(new URL('../../docs/submission.md', import.meta.url), 'utf8');
 
@@ -45,6 +46,16 @@ describe('docs/submission.md', () => {
     ['a bad digest', (p) => {
       p.attachments = [{ field: 'a', name: 'x', mediaType: 'image/jpeg', size: 1, sha256: 'x' }];
     }],
+    ['no routing', (p) => void delete p.routing],
+    ['an unknown department in routing', (p) => {
+      p.routing = { ...(p.routing as object), police: { services: ['x'], paths: ['/applicant'] } };
+    }],
+    ['a route with an extra member', (p) => {
+      p.routing = { hrss: { services: ['socialSecurityCard'], paths: ['/applicant'], data: {} } };
+    }],
+    ['a route path that is not a JSON pointer', (p) => {
+      p.routing = { hrss: { services: ['socialSecurityCard'], paths: ['applicant'] } };
+    }],
   ])('has a payload JSON Schema that refuses %s, as the verifier does', (_name, edit) => {
     const payload = mutablePayload();
     edit(payload);
@@ -61,7 +72,30 @@ describe('docs/submission.md', () => {
     expect(validate(JSON.parse(example))).toBe(true);
   });
 
-  it('lists every error code in its table', () => {
-    for (const code of VERIFY_ERROR_CODES) expect(doc).toContain(`| \`${code}\` |`);
+  it('shows an SM2 example token of the same payload that the independent sm-crypto (v1) verifies', () => {
+    const token = block('Example SM2 token', 'text').trim();
+    const [h, p, s] = segments(token);
+    const header = decodeSegment(h) as { alg: string; jwk: JsonWebKey; typ: string };
+    expect(header).toMatchObject({ alg: 'SM3withSM2', typ: 'yibiao+jws', jwk: { kty: 'EC', crv: 'SM2' } });
+    expect(Object.keys(header.jwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
+    const signature = Buffer.from(base64url.decode(s)).toString('hex');
+    expect(smCrypto.sm2.doVerifySignature(`${h}.${p}`, signature, sm2PublicHex(header.jwk), { hash: true })).toBe(true);
+    expect(decoder.decode(base64url.decode(p))).toBe(block('### Example', 'json').trim());
+  });
+
+  it('lists every error code with its zh-CN and English message verbatim and the CLI exit status', () => {
+    for (const code of VERIFY_ERROR_CODES) {
+      const { 'zh-CN': zh, en } = VERIFY_ERROR_MESSAGES[code];
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+      expect(row, code).toBeDefined();
+      expect(row).toContain(`| ${zh} | ${en} |`);
+      expect(row).toMatch(/\| 1( \([^|]*\))? \|$/);
+    }
+  });
+
+  it('names the SM2 algorithm and its byte construction', () => {
+    for (const text of ['`SM3withSM2`', 'ENTL_A = 0x0080', '"1234567812345678"', 'e      = SM3(Z_A ‖ M)', '{ hash: true }', 'crv: "SM2"', 'not a registered JWK curve']) {
+      expect(doc).toContain(text);
+    }
   });
 });

@@ -24,10 +24,12 @@ const ALL: readonly VerifyErrorCode[] = [
   'E_FORM_VERSION_MISMATCH',
   'E_DATA_INVALID',
   'E_UNTICKED_SECTION',
+  'E_ROUTING_MISMATCH',
   'E_EXPIRED',
   'E_IAT_FUTURE',
   'E_REPLAY',
   'E_ATTACHMENT_DIGEST',
+  'E_PART_MISMATCH',
 ];
 
 describe('verification error catalogue', () => {

@@ -150,14 +150,12 @@ export const model: FormModel = {
       kind: 'section',
       schemaPath: '#/allOf/0',
       target: '/housingFund',
-      description: t('勾选住房公积金开户时填写', 'Filled in when the housing fund service is ticked'),
     },
     {
       id: 'requiredIf:bank',
       kind: 'requiredIf',
       schemaPath: '#/properties/applicant/allOf/0',
       target: '/applicant/bank',
-      description: t('代扣代缴时填写代扣银行', 'Debit bank when paying by bank debit'),
     },
   ],
   materials: [

@@ -1,9 +1,11 @@
 /** Shared helpers for the submission tests: keys, payloads, hand-made tokens. */
 import { base64url, CompactSign, exportJWK, generateKeyPair } from 'jose';
+import smCrypto from 'sm-crypto';
 import { canonicalBytes } from '../../src/submission/canonicalize.js';
 import { buildPayload, type SubmissionPayload } from '../../src/submission/payload.js';
 import { signSubmission } from '../../src/submission/sign.js';
 import { createDeviceSigner, type DeviceSigner } from '../../src/submission/signer.js';
+import { createSm2Signer, type Sm2Signer } from '../../src/submission/sm2-signer.js';
 import { form, NOW, registry, validData } from './fixture-form.js';
 
 export const encoder = new TextEncoder();
@@ -78,4 +80,51 @@ export function decodeSegment(segment: string): unknown {
 /** Encodes a JSON value as a base64url segment (not canonical: insertion order). */
 export function encodeSegment(value: unknown): string {
   return base64url.encode(JSON.stringify(value));
+}
+
+let sharedSm2Signer: Promise<Sm2Signer> | undefined;
+
+/** One SM2 signer for the whole test file. */
+export function sm2Signer(): Promise<Sm2Signer> {
+  sharedSm2Signer ??= createSm2Signer();
+  return sharedSm2Signer;
+}
+
+/** A token of a payload signed with the shared SM2 signer. */
+export async function sm2Token(payload: SubmissionPayload = payloadOf()): Promise<string> {
+  return signSubmission(payload, await sm2Signer());
+}
+
+/** Bytes as lower-case hex. */
+export function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** An SM2 key pair of the independent `sm-crypto` (v1), with its JWK. */
+export function v1Sm2Key(): { privateKey: string; publicKey: string; jwk: JsonWebKey } {
+  const { privateKey, publicKey } = smCrypto.sm2.generateKeyPairHex();
+  const x = base64url.encode(Buffer.from(publicKey.slice(2, 66), 'hex'));
+  const y = base64url.encode(Buffer.from(publicKey.slice(66, 130), 'hex'));
+  return { privateKey, publicKey, jwk: { kty: 'EC', crv: 'SM2', x, y } };
+}
+
+/**
+ * Signs arbitrary payload bytes under an arbitrary header with the independent
+ * `sm-crypto` (v1): `{ hash: true }` is GB/T 32918 (Z_A with the default id);
+ * `{ hash: false }` signs the raw input, without Z_A and SM3.
+ */
+export function v1Sm2Token(
+  header: Record<string, unknown>,
+  payload: Uint8Array,
+  key: { privateKey: string; publicKey: string },
+  options: { hash: boolean; userId?: string } = { hash: true },
+): string {
+  const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(payload)}`;
+  const signature = smCrypto.sm2.doSignature(input, key.privateKey, { ...options, publicKey: key.publicKey });
+  return `${input}.${base64url.encode(Buffer.from(signature, 'hex'))}`;
+}
+
+/** The public key of an SM2 JWK as `04 ‖ x ‖ y` in hex, as sm-crypto takes it. */
+export function sm2PublicHex(jwk: JsonWebKey): string {
+  return `04${hex(base64url.decode(jwk.x ?? ''))}${hex(base64url.decode(jwk.y ?? ''))}`;
 }

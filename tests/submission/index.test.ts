@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { SubmissionPayload, Verdict, VerifyErrorCode, VerifyOptions } from '../../src/submission/index.js';
+import type {
+  DepartmentPart,
+  PartVerdict,
+  Routing,
+  Signer,
+  SubmissionPayload,
+  Verdict,
+  VerifyErrorCode,
+  VerifyOptions,
+} from '../../src/submission/index.js';
 import * as api from '../../src/submission/index.js';
 
 const srcDir = new URL('../../src/submission/', import.meta.url);
@@ -10,6 +19,16 @@ describe('public API (src/submission/index.ts)', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'DEFAULT_CLOCK_SKEW_SECONDS',
+        'DEPARTMENTS',
+        'algorithmOfJwk',
+        'deriveRouting',
+        'generateEs256Jwk',
+        'isDepartmentId',
+        'signerFromPrivateJwk',
+        'split',
+        'toPublicJwk',
+        'toSm2PublicJwk',
+        'verifyPart',
         'DEFAULT_MAX_AGE_SECONDS',
         'HEADER_TYPE',
         'MAX_ARRAY_LENGTH',
@@ -62,6 +81,21 @@ describe('public API (src/submission/index.ts)', () => {
     expectTypeOf<SubmissionPayload['lang']>().toEqualTypeOf<'zh-CN' | 'en'>();
     expectTypeOf<Extract<Verdict, { ok: false }>['code']>().toEqualTypeOf<VerifyErrorCode>();
     expectTypeOf<Extract<Verdict, { ok: true }>['authenticity']>().toEqualTypeOf<'embedded-key' | 'trusted-key'>();
+    expectTypeOf<Signer['alg']>().toEqualTypeOf<'ES256' | 'SM3withSM2'>();
+    expectTypeOf<SubmissionPayload['routing']>().toEqualTypeOf<Routing>();
+    expectTypeOf(api.split).parameters.toEqualTypeOf<[SubmissionPayload, string]>();
+    expectTypeOf(api.split).returns.toEqualTypeOf<DepartmentPart[]>();
+    expectTypeOf(api.verifyPart).returns.toEqualTypeOf<Promise<PartVerdict>>();
+    // Backward compatible for the widget: the same parameters as before.
+    expectTypeOf(api.createDeviceSigner).parameters.toEqualTypeOf<[]>();
+    expectTypeOf(api.signSubmission).parameters.toEqualTypeOf<[SubmissionPayload, Signer]>();
+  });
+
+  it('does not export SM2 signing or the SQLite store (separate entries)', () => {
+    const index = readFileSync(new URL('index.ts', srcDir), 'utf8');
+    expect(index).not.toMatch(/from '\.\/(sm2|sm2-signer|sqlite-nonce-store)\.js'/);
+    expect(Object.keys(api)).not.toContain('createSm2Signer');
+    expect(Object.keys(api)).not.toContain('createSqliteNonceStore');
   });
 
   it('uses named exports only, listed by name', () => {
@@ -71,8 +105,17 @@ describe('public API (src/submission/index.ts)', () => {
   });
 });
 
+/** Node-only modules of src/submission, never exported from its index (tested above). */
+const NODE_ONLY = new Set(['sqlite-nonce-store.ts']);
+
 describe('the one hard rule: src/submission runs in the browser', () => {
-  const files = readdirSync(srcDir).filter((f) => f.endsWith('.ts'));
+  const files = readdirSync(srcDir).filter((f) => f.endsWith('.ts') && !NODE_ONLY.has(f));
+
+  it('keeps the SQLite store Node-only: it imports better-sqlite3 and no node: module', () => {
+    const text = readFileSync(new URL('sqlite-nonce-store.ts', srcDir), 'utf8');
+    expect(text).toMatch(/from 'better-sqlite3'/);
+    expect(text).not.toMatch(/from 'node:/);
+  });
 
   it.each(files)('%s imports only Web-safe modules', (file) => {
     const text = readFileSync(new URL(file, srcDir), 'utf8');
@@ -91,5 +134,29 @@ describe('the one hard rule: src/submission runs in the browser', () => {
     expect(text).not.toMatch(/\b(eval|new Function|require)\s*\(/);
     expect(text).not.toMatch(/\bfetch\s*\(/);
     expect(text).not.toMatch(/\bprocess\.|\bBuffer\b/);
+  });
+});
+
+describe('the Node API (src/index.ts)', () => {
+  it('exports the SQLite nonce store, SM2 signing, routing and split', async () => {
+    const node = await import('../../src/index.js');
+    for (const name of [
+      'createSqliteNonceStore',
+      'MIN_NONCE_RETENTION_SECONDS',
+      'createSm2Signer',
+      'generateSm2Jwk',
+      'deriveRouting',
+      'split',
+      'verifyPart',
+      'signerFromPrivateJwk',
+      'generateEs256Jwk',
+      'verify',
+      'buildPayload',
+      'signSubmission',
+      'createDeviceSigner',
+      'createMemoryNonceStore',
+    ]) {
+      expect(typeof (node as Record<string, unknown>)[name], name).not.toBe('undefined');
+    }
   });
 });

@@ -1,7 +1,15 @@
 import { base64url, calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { YibiaoVerifyError } from '../../src/submission/errors.js';
-import { importP256PublicKey, isSignatureAlgorithm, jwkThumbprint, toP256PublicJwk } from '../../src/submission/key.js';
+import {
+  algorithmOfJwk,
+  importP256PublicKey,
+  isSignatureAlgorithm,
+  jwkThumbprint,
+  toP256PublicJwk,
+  toPublicJwk,
+  toSm2PublicJwk,
+} from '../../src/submission/key.js';
 import { testKey } from './helpers.js';
 
 describe('toP256PublicJwk', () => {
@@ -49,8 +57,41 @@ describe('jwkThumbprint', () => {
 });
 
 describe('isSignatureAlgorithm', () => {
-  it('is case-sensitive and ES256-only in this version', () => {
+  it('knows ES256 and SM3withSM2, case-sensitively, and nothing else', () => {
     expect(isSignatureAlgorithm('ES256')).toBe(true);
-    for (const alg of ['es256', 'ES384', 'none', 'SM3withSM2', 'HS256']) expect(isSignatureAlgorithm(alg)).toBe(false);
+    expect(isSignatureAlgorithm('SM3withSM2')).toBe(true);
+    for (const alg of ['es256', 'ES384', 'none', 'sm3withsm2', 'SM2', 'GmSM2', 'SM2DSA', 'HS256']) expect(isSignatureAlgorithm(alg)).toBe(false);
+  });
+});
+
+describe('SM2 public JWKs', () => {
+  const sm2 = { kty: 'EC', crv: 'SM2', x: base64url.encode(new Uint8Array(32).fill(1)), y: base64url.encode(new Uint8Array(32).fill(2)) };
+
+  it('keeps only kty, crv, x and y of an SM2 key, tolerating alg SM3withSM2', () => {
+    expect(toSm2PublicJwk({ ...sm2, kid: 'k', alg: 'SM3withSM2', use: 'sig' })).toEqual(sm2);
+    expect(toPublicJwk(sm2)).toEqual(sm2);
+  });
+
+  it.each<[string, unknown]>([
+    ['a P-256 key', 'p256'],
+    ['alg ES256', { ...sm2, alg: 'ES256' }],
+    ['a private key', { ...sm2, d: 'AAAA' }],
+    ['a 31-byte coordinate', { ...sm2, x: base64url.encode(new Uint8Array(31)) }],
+    ['crv sm2 in lower case', { ...sm2, crv: 'sm2' }],
+  ])('refuses %s as an SM2 key with E_KEY_INVALID', async (_name, value) => {
+    const jwk = value === 'p256' ? (await testKey()).jwk : value;
+    expect(() => toSm2PublicJwk(jwk)).toThrow(YibiaoVerifyError);
+  });
+
+  it('pins the curve to the algorithm when one is given', async () => {
+    const { jwk } = await testKey();
+    expect(() => toPublicJwk(sm2, '/jwk', 'ES256')).toThrow(YibiaoVerifyError);
+    expect(() => toPublicJwk(jwk, '/jwk', 'SM3withSM2')).toThrow(YibiaoVerifyError);
+    expect(algorithmOfJwk(toPublicJwk(sm2))).toBe('SM3withSM2');
+    expect(algorithmOfJwk(toPublicJwk(jwk))).toBe('ES256');
+  });
+
+  it('has the RFC 7638 thumbprint over crv SM2', async () => {
+    expect(await jwkThumbprint(toSm2PublicJwk(sm2))).toBe(await calculateJwkThumbprint(sm2 as never));
   });
 });

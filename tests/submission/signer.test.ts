@@ -1,7 +1,10 @@
+import { compactVerify, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { YibiaoUsageError } from '../../src/submission/errors.js';
-import { createDeviceSigner, signerFromKeyPair } from '../../src/submission/signer.js';
-import { encoder } from './helpers.js';
+import { signSubmission } from '../../src/submission/sign.js';
+import { createDeviceSigner, generateEs256Jwk, signerFromKeyPair, signerFromPrivateJwk } from '../../src/submission/signer.js';
+import { generateSm2Jwk } from '../../src/submission/sm2-signer.js';
+import { encoder, payloadOf } from './helpers.js';
 
 describe('createDeviceSigner', () => {
   it('makes an ES256 signer whose private key cannot be exported', async () => {
@@ -45,5 +48,27 @@ describe('signerFromKeyPair', () => {
     expect(() => signerFromKeyPair(p384)).toThrow(YibiaoUsageError);
     const hmac = (await globalThis.crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])) as CryptoKey;
     expect(() => signerFromKeyPair({ privateKey: hmac, publicKey: hmac })).toThrow(YibiaoUsageError);
+  });
+});
+
+describe('signerFromPrivateJwk and generateEs256Jwk (server-side ES256)', () => {
+  it('signs with an imported private JWK; jose verifies with the public JWK', async () => {
+    const { privateJwk, publicJwk } = await generateEs256Jwk();
+    expect(Object.keys(privateJwk).sort()).toEqual(['crv', 'd', 'kty', 'x', 'y']);
+    expect(publicJwk).toEqual({ kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y });
+    const signer = await signerFromPrivateJwk(privateJwk);
+    expect(signer.alg).toBe('ES256');
+    expect(signer.keyPair.privateKey.extractable).toBe(false);
+    const token = await signSubmission(payloadOf(), signer);
+    await expect(compactVerify(token, await importJWK(publicJwk, 'ES256'), { algorithms: ['ES256'] })).resolves.toBeDefined();
+  });
+
+  it('refuses a public JWK, x and y of another key, an SM2 key and junk', async () => {
+    const { privateJwk, publicJwk } = await generateEs256Jwk();
+    const other = (await generateEs256Jwk()).publicJwk;
+    await expect(signerFromPrivateJwk(publicJwk)).rejects.toThrow(YibiaoUsageError);
+    await expect(signerFromPrivateJwk({ ...privateJwk, x: other.x, y: other.y })).rejects.toThrow(YibiaoUsageError);
+    await expect(signerFromPrivateJwk((await generateSm2Jwk()).privateJwk)).rejects.toThrow(YibiaoUsageError);
+    await expect(signerFromPrivateJwk({ ...privateJwk, d: 'AAAA' })).rejects.toThrow(YibiaoUsageError);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { YibiaoUsageError } from '../../src/submission/errors.js';
 import { createMemoryNonceStore } from '../../src/submission/nonce-store.js';
 import { buildPayload } from '../../src/submission/payload.js';
+import { deriveRouting } from '../../src/submission/routing.js';
 import { signSubmission } from '../../src/submission/sign.js';
 import { createDeviceSigner } from '../../src/submission/signer.js';
 import { type VerifyFailure, type VerifyOptions, verify } from '../../src/submission/verify.js';
@@ -122,6 +123,7 @@ describe('verify: rejected submissions', () => {
     const token = await tampered((p) => {
       p.services = ['socialSecurityCard'];
       p.data.services = ['socialSecurityCard'];
+      p.routing = deriveRouting(model, ['socialSecurityCard']);
     });
     expect(await rejected(token)).toMatchObject({ code: 'E_UNTICKED_SECTION', pointer: '/data/housingFund' });
   });

@@ -3,7 +3,16 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../../ir/types.js';
 import type { FormRegistry } from '../../runtime/compiled-form.js';
 import type { ValidationIssue } from '../../runtime/validation-types.js';
-import { MAX_TOKEN_BYTES, toP256PublicJwk, type Verdict, type VerifyOptions, verify } from '../../submission/index.js';
+import {
+  isSignatureAlgorithm,
+  MAX_TOKEN_BYTES,
+  type SignatureAlgorithm,
+  SUPPORTED_ALGORITHMS,
+  toPublicJwk,
+  type Verdict,
+  type VerifyOptions,
+  verify,
+} from '../../submission/index.js';
 import { EXIT, print, printError } from '../io.js';
 
 /** Where the command reads and writes; replaceable in tests. */
@@ -27,10 +36,15 @@ export interface VerifyCommandDeps {
   readonly now?: () => Date;
 }
 
-interface CommandOptions {
+/** The flags `verify` and `split` share. */
+export interface VerificationFlags {
   readonly form?: string;
   readonly key?: readonly string[];
+  readonly alg?: readonly SignatureAlgorithm[];
   readonly maxAge?: number;
+}
+
+interface CommandOptions extends VerificationFlags {
   readonly json?: boolean;
   readonly lang: Lang;
 }
@@ -38,7 +52,14 @@ interface CommandOptions {
 /** Reading stops here: enough to see that a token is over the limit, not enough to exhaust memory. */
 const READ_CAP = MAX_TOKEN_BYTES + 4096;
 
-async function readTokenBytes(file: string, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Reads at most `maxBytes` of a file, or of standard input for `-`.
+ *
+ * @param file - a path or `-`.
+ * @param maxBytes - where reading stops.
+ * @returns the bytes read.
+ */
+export async function readTokenBytes(file: string, maxBytes: number): Promise<Uint8Array> {
   if (file === '-') {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -74,6 +95,21 @@ const defaultIo: VerifyCommandIo = {
   },
 };
 
+/**
+ * Commander parser of a repeatable `--alg`: collects JWS algorithm names,
+ * case-sensitively (`ES256`, `SM3withSM2`).
+ *
+ * @param value - one `--alg` value.
+ * @param previous - the values so far.
+ * @returns the values with this one.
+ */
+export function collectAlgorithm(value: string, previous: readonly SignatureAlgorithm[] | undefined): SignatureAlgorithm[] {
+  if (!isSignatureAlgorithm(value)) throw new InvalidArgumentError(`must be one of ${SUPPORTED_ALGORITHMS.join(', ')}`);
+  const list = [...(previous ?? [])];
+  if (!list.includes(value)) list.push(value);
+  return list;
+}
+
 function parseMaxAge(value: string): number {
   if (!/^[0-9]{1,9}$/.test(value) || Number(value) === 0) {
     throw new InvalidArgumentError('must be a positive whole number of seconds');
@@ -81,14 +117,92 @@ function parseMaxAge(value: string): number {
   return Number(value);
 }
 
-/** A key file holds one JWK or a JWK Set (`{ "keys": [...] }`). */
+/** A key file holds one public JWK (P-256 or SM2) or a JWK Set (`{ "keys": [...] }`). */
 function keysOf(text: string, file: string): JsonWebKey[] {
   const value: unknown = JSON.parse(text);
   const list: unknown[] =
     value !== null && typeof value === 'object' && Array.isArray((value as { keys?: unknown }).keys)
       ? (value as { keys: unknown[] }).keys
       : [value];
-  return list.map((jwk, i) => ({ ...toP256PublicJwk(jwk, list.length === 1 ? file : `${file}#/keys/${i}`) }));
+  return list.map((jwk, i) => ({ ...toPublicJwk(jwk, list.length === 1 ? file : `${file}#/keys/${i}`) }));
+}
+
+/** Dependencies {@link prepareVerification} reads. */
+export interface VerificationDeps {
+  readonly loadRegistry: () => Promise<FormRegistry>;
+  readonly now?: () => Date;
+}
+
+/**
+ * Reads the token, the trusted keys and the registry for `verify` and `split`.
+ *
+ * @param file - the token file, or `-`.
+ * @param flags - `--form`, `--key`, `--alg`, `--max-age`.
+ * @param io - where files are read.
+ * @param deps - the registry loader and the clock.
+ * @returns the token and the verify options, or a message for exit status 2.
+ */
+export async function prepareVerification(
+  file: string,
+  flags: VerificationFlags,
+  io: Pick<VerifyCommandIo, 'readToken' | 'readText'>,
+  deps: VerificationDeps,
+): Promise<{ readonly token: string; readonly options: VerifyOptions } | { readonly error: string }> {
+  let trustedKeys: JsonWebKey[] | undefined;
+  if (flags.key !== undefined) {
+    trustedKeys = [];
+    for (const keyFile of flags.key) {
+      try {
+        trustedKeys.push(...keysOf(await io.readText(keyFile), keyFile));
+      } catch (error) {
+        return { error: `cannot read key ${keyFile}: ${(error as Error).message}` };
+      }
+    }
+  }
+
+  let token: string;
+  try {
+    // Non-fatal decoding: bytes that are not UTF-8 become U+FFFD, which the verifier refuses as E_MALFORMED.
+    token = new TextDecoder().decode(await io.readToken(file, READ_CAP)).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  } catch (error) {
+    return { error: `cannot read ${file}: ${(error as Error).message}` };
+  }
+
+  let forms: FormRegistry;
+  try {
+    const registry = await deps.loadRegistry();
+    forms = registry;
+    if (flags.form !== undefined) {
+      const only = flags.form;
+      if ((await registry.get(only)) === undefined) return { error: `unknown form "${only}" (run \`npm run build\` first)` };
+      forms = { get: (id) => (id === only ? registry.get(id) : undefined) };
+    }
+  } catch (error) {
+    return { error: `cannot load the compiled forms: ${(error as Error).message}` };
+  }
+
+  const options: VerifyOptions = {
+    forms,
+    ...(trustedKeys === undefined ? {} : { trustedKeys }),
+    ...(flags.alg === undefined || flags.alg.length === 0 ? {} : { algorithms: flags.alg }),
+    ...(flags.maxAge === undefined ? {} : { maxAgeSeconds: flags.maxAge }),
+    ...(deps.now === undefined ? {} : { now: deps.now() }),
+  };
+  return { token, options };
+}
+
+/**
+ * The lines of a refusal: code, message, pointer, and the validation issues.
+ *
+ * @param verdict - a failed verdict.
+ * @param lang - the message language.
+ * @returns the lines to print.
+ */
+export function failureLines(verdict: Extract<Verdict, { ok: false }>, lang: Lang): string[] {
+  const where = verdict.pointer === undefined ? '' : `  [${verdict.pointer}]`;
+  const lines = [`✗ ${verdict.code}  ${verdict.message[lang]}${where}`];
+  for (const issue of verdict.issues ?? []) lines.push(issueLine(issue, lang, '✗'));
+  return lines;
 }
 
 function issueLine(issue: ValidationIssue, lang: Lang, mark: string): string {
@@ -98,12 +212,7 @@ function issueLine(issue: ValidationIssue, lang: Lang, mark: string): string {
 /** The verdict as text: ids, times and codes only, never the applicant's data. */
 function describe(verdict: Verdict, lang: Lang): string[] {
   const zh = lang === 'zh-CN';
-  if (!verdict.ok) {
-    const where = verdict.pointer === undefined ? '' : `  [${verdict.pointer}]`;
-    const lines = [`✗ ${verdict.code}  ${verdict.message[lang]}${where}`];
-    for (const issue of verdict.issues ?? []) lines.push(issueLine(issue, lang, '✗'));
-    return lines;
-  }
+  if (!verdict.ok) return failureLines(verdict, lang);
   const { payload } = verdict;
   const signedAt = new Date(payload.iat * 1000).toISOString();
   const key =
@@ -125,6 +234,7 @@ function describe(verdict: Verdict, lang: Lang): string[] {
     `  ${zh ? '签署时间' : 'signed at'}: ${signedAt}`,
     `  ${zh ? '事项' : 'services'}: ${services}`,
     `  ${zh ? '附件' : 'attachments'}: ${files}`,
+    `  ${zh ? '算法' : 'algorithm'}: ${verdict.header.alg}`,
     `  ${zh ? '密钥' : 'key'}: ${verdict.keyThumbprint} — ${key}`,
   ];
   for (const warning of verdict.warnings) lines.push(issueLine(warning, lang, '!'));
@@ -132,8 +242,10 @@ function describe(verdict: Verdict, lang: Lang): string[] {
 }
 
 /**
- * `yibiao verify <token-file|-> [--form <id>] [--key <jwk-file>...] [--max-age <seconds>] [--json] [--lang zh-CN|en]`:
+ * `yibiao verify <token-file|-> [--form <id>] [--key <jwk-file>...] [--alg <alg>]... [--max-age <seconds>] [--json] [--lang zh-CN|en]`:
  * verifies a signed submission and re-validates its data with the compiled form.
+ * `--alg` allow-lists algorithms (default `ES256` only; `--alg ES256 --alg
+ * SM3withSM2` accepts both).
  * Exit 0 accepted, 1 rejected (the code is printed), 2 unreadable input, key
  * file or unknown `--form`.
  *
@@ -149,7 +261,8 @@ export function registerVerify(program: Command, deps: VerifyCommandDeps): void 
     .description('verify a signed submission (JWS) and re-validate its data')
     .argument('<token>', 'token file, or - for standard input')
     .option('--form <id>', 'accept only submissions of this form')
-    .option('--key <jwk-file...>', 'trusted public keys (JWK or JWK Set files); without it, the embedded key is used')
+    .option('--key <jwk-file...>', 'trusted public keys, P-256 or SM2 (JWK or JWK Set files); without it, the embedded key is used')
+    .option('--alg <alg>', 'accepted algorithm, repeatable: ES256, SM3withSM2 (default: ES256 only)', collectAlgorithm)
     .option('--max-age <seconds>', 'largest accepted age in seconds (default 86400)', parseMaxAge)
     .option('--json', 'print the verdict as JSON (includes the payload when accepted)')
     .addOption(new Option('--lang <lang>', 'message language').choices(['zh-CN', 'en']).default('zh-CN'))
@@ -160,48 +273,11 @@ export function registerVerify(program: Command, deps: VerifyCommandDeps): void 
         io.setExitCode(EXIT.usage);
       };
 
-      let trustedKeys: JsonWebKey[] | undefined;
-      if (options.key !== undefined) {
-        trustedKeys = [];
-        for (const keyFile of options.key) {
-          try {
-            trustedKeys.push(...keysOf(await io.readText(keyFile), keyFile));
-          } catch (error) {
-            return fail(`cannot read key ${keyFile}: ${(error as Error).message}`);
-          }
-        }
-      }
-
-      let token: string;
-      try {
-        // Non-fatal decoding: bytes that are not UTF-8 become U+FFFD, which the verifier refuses as E_MALFORMED.
-        token = new TextDecoder().decode(await io.readToken(file, READ_CAP)).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-      } catch (error) {
-        return fail(`cannot read ${file}: ${(error as Error).message}`);
-      }
-
-      let forms: FormRegistry;
-      try {
-        const registry = await deps.loadRegistry();
-        forms = registry;
-        if (options.form !== undefined) {
-          const only = options.form;
-          if ((await registry.get(only)) === undefined) return fail(`unknown form "${only}" (run \`npm run build\` first)`);
-          forms = { get: (id) => (id === only ? registry.get(id) : undefined) };
-        }
-      } catch (error) {
-        return fail(`cannot load the compiled forms: ${(error as Error).message}`);
-      }
-
-      const verifyOptions: VerifyOptions = {
-        forms,
-        ...(trustedKeys === undefined ? {} : { trustedKeys }),
-        ...(options.maxAge === undefined ? {} : { maxAgeSeconds: options.maxAge }),
-        ...(deps.now === undefined ? {} : { now: deps.now() }),
-      };
+      const prepared = await prepareVerification(file, options, io, deps);
+      if ('error' in prepared) return fail(prepared.error);
       let verdict: Verdict;
       try {
-        verdict = await verify(token, verifyOptions);
+        verdict = await verify(prepared.token, prepared.options);
       } catch (error) {
         return fail(`cannot verify: ${(error as Error).message}`);
       }

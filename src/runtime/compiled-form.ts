@@ -10,6 +10,26 @@ import type { CompiledValidateFunction } from './validation-types.js';
 export interface CompiledForm {
   readonly model: FormModel;
   readonly validate: CompiledValidateFunction;
+  /**
+   * The 省/市/县 tree, present only in forms with an address or region field
+   * (the generator imports it into those modules alone).
+   */
+  readonly divisions?: DivisionTree;
+}
+
+/** One administrative division: GB/T 2260 code, name, children (cities of a province, counties of a city). */
+export interface Division {
+  readonly code: string;
+  readonly name: string;
+  /** NBS statistical codes (xxxx7x development zones) that are not GB/T 2260 codes. */
+  readonly statistical?: boolean;
+  readonly children?: readonly Division[];
+}
+
+/** The provinces, with their cities and counties. */
+export interface DivisionTree {
+  readonly source: string;
+  readonly provinces: readonly Division[];
 }
 
 /** Looks up a compiled form by its id (the verifier's form registry). */

@@ -1,5 +1,11 @@
+// First, before Lit: explains a refused `lit-html` Trusted Types policy (SECURITY.md §3 case 11).
+import './trusted-types-diagnostics.js';
 import type { CompiledForm } from './compiled-form.js';
 import { YibiaoFormElement } from './form-element.js';
+import { stopTrustedTypesDiagnostics } from './trusted-types-diagnostics.js';
+
+// Reached only when Lit loaded: nothing left to explain.
+stopTrustedTypesDiagnostics();
 
 /** Stable code of the warning printed when a tag is already taken. */
 export const W_TAG_TAKEN = 'W_TAG_TAKEN';

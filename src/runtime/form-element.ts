@@ -1,15 +1,23 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { FieldModel, Lang } from '../ir/types.js';
+import type { FieldModel, Lang, MaterialModel } from '../ir/types.js';
 import type { Signer } from '../submission/index.js';
+import { AttachmentsController } from './attachments-controller.js';
 import type { CompiledForm } from './compiled-form.js';
+import { renderDraftNotice } from './draft-notice.js';
+import { DraftController, type DraftTarget, parseDraftTtl } from './drafts/draft-controller.js';
+import type { DraftContent } from './drafts/draft-crypto.js';
 import { focusControl, renderErrorSummary } from './error-summary.js';
 import { YibiaoChangeEvent } from './events/yibiao-change-event.js';
+import { YibiaoDraftSavedEvent } from './events/yibiao-draft-saved-event.js';
 import { YibiaoInvalidEvent } from './events/yibiao-invalid-event.js';
 import { YibiaoSubmitEvent } from './events/yibiao-submit-event.js';
+import type { UploadContext } from './fields/file.js';
+import type { HeldFile } from './files/inspect-file.js';
 import {
   applicableSections,
   cloneJson,
+  draftData,
   type FormData,
   normalizeFieldValue,
   readPointer,
@@ -17,18 +25,32 @@ import {
   tickedServices,
   writePointer,
 } from './form-state.js';
+import { isFramedCrossOrigin } from './frame-guard.js';
+import { renderHelpPanel, renderRecipients } from './help-panel.js';
+import { formatMessage } from './i18n/messages.js';
 import { uiText } from './i18n/ui-text.js';
+import { idAssistFills } from './id-assist.js';
 import { issuesByPlace, summaryEntries } from './issue-layout.js';
+import {
+  isUploadMaterial,
+  materialPath,
+  renderMaterials,
+} from './materials.js';
+import { makeReceipt, type Receipt, renderReceipt } from './receipt.js';
 import { renderSection } from './section.js';
 import { renderServicesGroup } from './services-group.js';
 import { formStyles } from './styles/form.styles.js';
+import { printStyles } from './styles/print.styles.js';
 import { SubmissionController, type SubmitResult } from './submission-controller.js';
+import { activeSlots, allSlots, listedMaterials, materialOfField, missingUploads, visibleFileFields } from './upload-slots.js';
 import { validateData } from './validate.js';
 import type { ValidationIssue, ValidationResult } from './validation-types.js';
 
 export type { SubmitResult } from './submission-controller.js';
 
 const EMPTY: ValidationResult = { valid: true, errors: [], warnings: [] };
+/** Codes shown live under the services checkboxes, where the conflicting pair is ticked. */
+const CONFLICT_CODES = new Set(['E_EXCLUSIVE', 'E_PREREQUISITE', 'W_PREREQUISITE']);
 
 /**
  * A joint-service application form rendered from a compiled form (model +
@@ -37,32 +59,57 @@ const EMPTY: ValidationResult = { valid: true, errors: [], warnings: [] };
  *
  * @attr lang - `zh-CN` (default) or `en`; switching re-renders live and keeps the data.
  * @attr readonly - shows the data without letting it change; hides the submit button.
- * @event yibiao-change - a value changed; detail `{ path, value }`.
+ * @attr draft-key - separates drafts of the same form on one device (e.g. per signed-in user); default `default`.
+ * @attr draft-ttl - how long a draft may be restored: seconds, or a number with `s`/`m`/`h`/`d` (`7d`, the default).
+ * @attr no-draft - keeps no draft at all (shared or public computers).
+ * @event yibiao-change - a value changed; detail `{ path, value }` (`#material/<id>` for files, value = file count).
  * @event yibiao-invalid - a submission was refused; detail `{ errors }`.
- * @event yibiao-submit - the data was validated and signed; detail `{ token, payload }`.
+ * @event yibiao-submit - the data was validated and signed; detail `{ token, payload, files }`.
+ * @event yibiao-draft-saved - the encrypted draft was written; detail `{ savedAt, expiresAt }`.
+ * @slot help - extra content for the end of the help panel (the host's own guidance or links).
  * @csspart form - the `<form>`.
- * @csspart section - each section's `<fieldset>` (and the services group).
+ * @csspart help - the help panel (`<details>`): phones, time limits, departments, notes.
+ * @csspart notice - the draft notice (restored, or drafts unavailable).
+ * @csspart section - each section's `<fieldset>` (and the services group and materials).
  * @csspart section-title - each section's `<legend>`.
  * @csspart field - each field's wrapper.
  * @csspart label - each field's `<label>` or group `<legend>`.
  * @csspart hint - each field's hint.
- * @csspart control - each input, select, textarea, radio and checkbox.
+ * @csspart control - each input, select, textarea, radio, checkbox and file input.
  * @csspart error-message - each inline error.
+ * @csspart warning-message - each inline warning under the services.
  * @csspart error-summary - the error summary box.
+ * @csspart remove - the button removing an attached file.
+ * @csspart recipients - the list of departments that receive the application.
  * @csspart actions - the row of buttons.
  * @csspart submit - the submit button.
+ * @csspart receipt - the receipt shown after a successful submission.
+ * @csspart print - the receipt's print button.
  * @cssproperty --yibiao-font-family - font of the whole form.
+ * @cssproperty --yibiao-font-size - base font size (default `1rem`).
+ * @cssproperty --yibiao-line-height - line height (default `1.5`).
+ * @cssproperty --yibiao-space - base spacing unit (default `1rem`).
+ * @cssproperty --yibiao-radius - corner radius of controls and sections (default `0`).
  * @cssproperty --yibiao-color-text - text and control border colour.
+ * @cssproperty --yibiao-color-secondary-text - hints.
+ * @cssproperty --yibiao-color-border - section borders.
  * @cssproperty --yibiao-color-error - errors, `*`, error summary border.
- * @cssproperty --yibiao-color-focus - focus outline.
+ * @cssproperty --yibiao-color-warning - warnings.
+ * @cssproperty --yibiao-color-focus - focus outline (`:focus-visible`).
  * @cssproperty --yibiao-color-primary - submit button background.
+ * @cssproperty --yibiao-color-accent - radios, checkboxes, links.
+ * @cssproperty --yibiao-color-notice - background of the draft notice and receipt.
+ * @cssproperty --yibiao-focus-width - width of the focus outline (default `3px`).
+ * @cssproperty --yibiao-control-max-width - widest a text control grows (default `32em`).
+ * @cssproperty --yibiao-section-border-color - falls back to `--yibiao-color-border`.
  * @cssproperty --yibiao-error-summary-border-color - falls back to `--yibiao-color-error`.
+ * @cssproperty --yibiao-submit-background - falls back to `--yibiao-color-primary`.
  * @cssstate invalid - the last validation found errors.
  * @cssstate submitting - a submission is being signed.
  * @cssstate submitted - the last submission was signed.
  */
 export class YibiaoFormElement extends LitElement {
-  static override styles = formStyles;
+  static override styles = [formStyles, printStyles];
 
   /** The form this class renders; set by {@link defineForm} on a subclass. */
   static compiledForm: CompiledForm | undefined;
@@ -73,6 +120,23 @@ export class YibiaoFormElement extends LitElement {
   /** Shows the data without letting it change. */
   @property({ type: Boolean, reflect: true }) accessor readonly = false;
 
+  /** Separates drafts of this form on one device; read when the element first renders. */
+  @property({ attribute: 'draft-key' }) accessor draftKey: string | null = null;
+
+  /** How long a draft may be restored (`7d` by default). */
+  @property({ attribute: 'draft-ttl' }) accessor draftTtl: string | null = null;
+
+  /** Keeps no draft (shared computers). */
+  @property({ type: Boolean, attribute: 'no-draft' }) accessor noDraft = false;
+
+  /**
+   * Lets the form be submitted inside a frame of another origin. Off by
+   * default: another site could overlay the form and trick a person into
+   * signing (SECURITY.md §2 "Host"). A property, so only script of the
+   * widget's own page can set it.
+   */
+  allowCrossOriginFrame = false;
+
   #data: FormData = {};
   /** Typed text of number inputs, so a re-render never rewrites `05` as `5`. */
   readonly #raw = new Map<string, string>();
@@ -80,7 +144,11 @@ export class YibiaoFormElement extends LitElement {
   readonly #touched = new Set<string>();
   #attempted = false;
   #summaryVisible = false;
-  #focusSummary = false;
+  #focus: 'summary' | 'receipt' | undefined;
+  /** The person or the host changed the data: a draft that loads late must not replace it. */
+  #dirty = false;
+  #failed = false;
+  #receipt: Receipt | undefined;
   /**
    * Set while the element moves focus itself or re-renders: the blur that
    * causes (focus to the summary, a focused field removed with its section)
@@ -89,6 +157,8 @@ export class YibiaoFormElement extends LitElement {
   #quiet = false;
   #result: ValidationResult = EMPTY;
   readonly #submission = new SubmissionController(this);
+  readonly #attachments = new AttachmentsController(this);
+  readonly #drafts = new DraftController(this);
   readonly #internals: ElementInternals | undefined = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
 
   constructor() {
@@ -124,7 +194,9 @@ export class YibiaoFormElement extends LitElement {
     const copy = cloneJson(value);
     this.#data = copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? (copy as FormData) : {};
     this.#raw.clear();
+    this.#dirty = true;
     this.#revalidate();
+    if (this.isConnected) this.#drafts.changed();
   }
 
   /** The signer used on submit; `createDeviceSigner()` is called on first need unless one is set. */
@@ -137,7 +209,8 @@ export class YibiaoFormElement extends LitElement {
   }
 
   /**
-   * Validates the data that would be submitted and shows every problem inline.
+   * Validates the data that would be submitted, and the required uploads, and
+   * shows every problem inline.
    *
    * @returns the verdict, localised in both languages.
    */
@@ -147,47 +220,86 @@ export class YibiaoFormElement extends LitElement {
   }
 
   /**
-   * Normalises, validates, then signs the ticked sections. On invalid data it
-   * shows and focuses the error summary, fires `yibiao-invalid` and resolves
-   * `{ valid: false, errors }`, leaving every typed character in place. While a
-   * submission is being signed, further calls return the same promise; the same
-   * data submitted again yields the same token (one signature, one record).
+   * Normalises, validates, then signs the ticked sections and the digests of
+   * their files. On invalid data it shows and focuses the error summary, fires
+   * `yibiao-invalid` and resolves `{ valid: false, errors }`, leaving every
+   * typed character in place. While a submission is being signed, further
+   * calls return the same promise; the same data submitted again yields the
+   * same token (one signature, one record). A successful submission deletes
+   * the draft and shows the receipt; a failed one keeps both data and draft.
    *
    * @returns `{ valid: true, token, payload }` or `{ valid: false, errors }`.
-   * @throws when signing fails (`YibiaoVerifyError` from the submission module).
+   * @throws when signing fails (the signer's error, or `YibiaoVerifyError` from the submission module).
    */
   submit(): Promise<SubmitResult> {
     return this.#submission.once(() => this.#submit());
   }
 
-  /** Clears the data and every shown problem. */
+  /** Clears the data, the files, every shown problem, the receipt and the draft. */
   reset(): void {
     this.#touched.clear();
     this.#attempted = false;
     this.#summaryVisible = false;
+    this.#failed = false;
+    this.#receipt = undefined;
     this.#submission.forget();
+    this.#attachments.clear();
+    this.#drafts.discard().catch(() => undefined);
     this.data = {};
+    this.#dirty = false;
     this.#setState('submitted', false);
+  }
+
+  /** The state and callbacks of one upload slot. */
+  #upload(slot: string, material: MaterialModel, single: boolean, lang: Lang): UploadContext {
+    const refused = this.#attachments.problemsOf(slot)[0];
+    return {
+      material,
+      held: this.#attachments.files.get(slot) ?? [],
+      refused: refused === undefined ? undefined : formatMessage(refused.code, material.title, refused.params)[lang],
+      busy: this.#attachments.busy.has(slot),
+      previewOf: (file: HeldFile) => this.#attachments.previewOf(file),
+      onFiles: (files) => {
+        if (!this.readonly) this.#attachments.add(slot, material, files, single).catch(() => undefined);
+      },
+      onRemove: (file) => {
+        if (!this.readonly) this.#attachments.remove(slot, file);
+      },
+    };
   }
 
   async #submit(): Promise<SubmitResult> {
     this.#attempted = true;
+    this.#failed = false;
     const { model } = this.#form;
     const candidate = submissionData(model, this.#data);
     const result = this.#revalidate();
     if (!result.valid) {
       this.#summaryVisible = true;
-      this.#focusSummary = true;
+      this.#focus = 'summary';
       await this.updateComplete;
       this.dispatchEvent(new YibiaoInvalidEvent({ errors: result.errors }));
       return { valid: false, errors: result.errors, warnings: result.warnings };
     }
     this.#setState('submitting', true);
     try {
-      const { token, payload } = await this.#submission.sign({ model, data: candidate, lang: this.#lang });
+      const files = this.#attachments.heldIn(activeSlots(model, this.#data));
+      const attachments = files.map((f) => f.ref);
+      const { token, payload } = await this.#submission.sign({ model, data: candidate, lang: this.#lang, attachments });
+      this.#receipt = await makeReceipt(payload);
+      this.#focus = 'receipt';
       this.#setState('submitted', true);
-      this.dispatchEvent(new YibiaoSubmitEvent({ token, payload }));
+      await this.#drafts.discard();
+      this.requestUpdate();
+      this.dispatchEvent(
+        new YibiaoSubmitEvent({ token, payload, files: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes.slice() })) }),
+      );
       return { valid: true, token, payload, warnings: result.warnings };
+    } catch (error) {
+      // Data, files and draft stay as they were; the person is told and can try again.
+      this.#failed = true;
+      this.requestUpdate();
+      throw error;
     } finally {
       this.#setState('submitting', false);
     }
@@ -195,7 +307,19 @@ export class YibiaoFormElement extends LitElement {
 
   #revalidate(): ValidationResult {
     const form = this.#form;
-    this.#result = validateData(form, submissionData(form.model, this.#data));
+    const data = validateData(form, submissionData(form.model, this.#data));
+    const files = missingUploads(form.model, this.#data, (slot) => (this.#attachments.files.get(slot) ?? []).length);
+    if (!this.allowCrossOriginFrame && isFramedCrossOrigin()) {
+      files.push({
+        path: '',
+        code: 'E_CROSS_ORIGIN_FRAME',
+        severity: 'error',
+        message: formatMessage('E_CROSS_ORIGIN_FRAME', form.model.title),
+        keyword: 'frame',
+        params: {},
+      });
+    }
+    this.#result = files.length === 0 ? data : { valid: false, errors: [...data.errors, ...files], warnings: data.warnings };
     this.#setState('invalid', this.#attempted && !this.#result.valid);
     if (this.#result.valid) this.#summaryVisible = false;
     this.requestUpdate();
@@ -212,8 +336,15 @@ export class YibiaoFormElement extends LitElement {
   #change(path: string, value: unknown): void {
     if (this.readonly) return;
     this.#data = writePointer(this.#data, path, value);
+    this.#dirty = true;
+    this.#failed = false;
+    // ID-number assistance: fill 性别 / 出生年月 from a valid number, only where empty.
+    const fills = idAssistFills(this.#form.model, this.#data, path);
+    for (const fill of fills) this.#data = writePointer(this.#data, fill.path, fill.value);
     this.#revalidate();
+    this.#drafts.changed();
     this.dispatchEvent(new YibiaoChangeEvent({ path, value: cloneJson(value) }));
+    for (const fill of fills) this.dispatchEvent(new YibiaoChangeEvent({ path: fill.path, value: fill.value }));
   }
 
   #leave(field: FieldModel): void {
@@ -234,6 +365,88 @@ export class YibiaoFormElement extends LitElement {
     this.#change(model.servicesPath, next);
   }
 
+  // ---- attachments host ----
+
+  /** @internal Called by the attachments controller. */
+  attachmentsChanged(slot: string): void {
+    const held = this.#attachments.files.get(slot) ?? [];
+    if (slot.startsWith('/')) {
+      // A `file` field: its value is the record of the file held, which the schema checks.
+      this.#touched.add(slot);
+      const ref = held[0]?.ref;
+      this.#change(slot, ref === undefined ? undefined : { name: ref.name, mediaType: ref.mediaType, size: ref.size, sha256: ref.sha256 });
+      return;
+    }
+    this.#touched.add(materialPath(slot));
+    this.#dirty = true;
+    this.#failed = false;
+    this.#revalidate();
+    this.#drafts.changed();
+    this.dispatchEvent(new YibiaoChangeEvent({ path: materialPath(slot), value: held.length }));
+  }
+
+  // ---- draft host ----
+
+  /** @internal Where the draft lives, or `undefined` while drafts are off. */
+  draftTarget(): DraftTarget | undefined {
+    if (this.noDraft) return undefined;
+    const { model } = this.#form;
+    return { id: `${model.id}\u0000${this.draftKey ?? 'default'}`, formId: model.id, schemaHash: model.schemaHash, ttlMs: parseDraftTtl(this.draftTtl) };
+  }
+
+  /** @internal What the draft keeps: ticked sections as typed and their files. */
+  draftSnapshot(): Omit<DraftContent, 'savedAt'> | undefined {
+    const { model } = this.#form;
+    const data = draftData(model, this.#data);
+    const files = this.#attachments.draftFiles(activeSlots(model, this.#data));
+    if (data === undefined && files.length === 0) return undefined;
+    const kept = data ?? {};
+    const raw: Record<string, string> = {};
+    for (const [path, text] of this.#raw) if (readPointer(kept, path) !== undefined) raw[path] = text;
+    return { data: kept, raw, files };
+  }
+
+  /** @internal Takes a restored draft over, unless something was typed meanwhile. */
+  async applyDraft(content: DraftContent): Promise<boolean> {
+    if (this.#dirty) return false;
+    const { model } = this.#form;
+    await this.#attachments.restore(content.files, allSlots(model));
+    if (this.#dirty) {
+      this.#attachments.clear();
+      return false;
+    }
+    const copy = cloneJson(content.data);
+    let data: FormData = copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? (copy as FormData) : {};
+    // A file record whose bytes did not come back would name a file that is not sent.
+    for (const field of visibleFileFields(model, data)) {
+      if (readPointer(data, field.path) !== undefined && (this.#attachments.files.get(field.path) ?? []).length === 0) {
+        data = writePointer(data, field.path, undefined);
+      }
+    }
+    this.#data = data;
+    this.#raw.clear();
+    for (const [path, text] of Object.entries(content.raw)) this.#raw.set(path, text);
+    this.#revalidate();
+    return true;
+  }
+
+  /** @internal The draft was written. */
+  draftSaved(savedAt: number, expiresAt: number): void {
+    this.dispatchEvent(new YibiaoDraftSavedEvent({ savedAt, expiresAt }));
+  }
+
+  #startAgain(): void {
+    this.reset();
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, select, textarea')?.focus());
+  }
+
+  // ---- rendering ----
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.#drafts.restore().catch(() => undefined);
+  }
+
   protected override update(changed: PropertyValues): void {
     this.#quiet = true;
     try {
@@ -245,13 +458,14 @@ export class YibiaoFormElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#focusSummary) return;
-    this.#focusSummary = false;
+    const focus = this.#focus;
+    if (focus === undefined) return;
+    this.#focus = undefined;
     // Focusing the summary blurs the field being typed in; that blur must not
     // normalise it: an invalid submit leaves every typed character as it was.
     this.#quiet = true;
     try {
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '.error-summary' : '.receipt')?.focus();
     } finally {
       this.#quiet = false;
     }
@@ -265,46 +479,76 @@ export class YibiaoFormElement extends LitElement {
     const { model } = this.#form;
     const lang = this.#lang;
     const data = this.#data;
-    const errors = issuesByPlace(model, data, this.#result.errors);
-    const warnings = issuesByPlace(model, data, this.#result.warnings);
+    const materials = listedMaterials(model, data);
+    const uploads = materials.filter(isUploadMaterial);
+    const extra = uploads.map((m) => materialPath(m.id));
+    const errors = issuesByPlace(model, data, this.#result.errors, extra);
+    const warnings = issuesByPlace(model, data, this.#result.warnings, extra);
     const messages = (map: Map<string, ValidationIssue[]>, path: string): string[] =>
-      this.#shown(path) ? (map.get(path) ?? []).map((i) => i.message[lang]) : [];
+      this.#shown(path) ? (map.get(path) ?? []).filter((i) => !CONFLICT_CODES.has(i.code)).map((i) => i.message[lang]) : [];
+    const conflicts = [...this.#result.errors, ...this.#result.warnings]
+      .filter((i) => CONFLICT_CODES.has(i.code))
+      .map((i) => ({ message: i.message[lang], severity: i.severity }));
+    const ticked = tickedServices(model, data);
     const signing = this.#submission.signing;
-    return html`<form part="form" class="form" novalidate @submit=${this.#onSubmit}>
-      ${this.#summaryVisible ? renderErrorSummary({ entries: summaryEntries(model, errors, lang), lang, onSelect: (id) => focusControl(this.renderRoot, id) }) : nothing}
-      ${renderServicesGroup({
-        model,
-        lang,
-        ticked: tickedServices(model, data),
-        errors: messages(errors, model.servicesPath),
-        warnings: messages(warnings, model.servicesPath),
-        readonly: this.readonly,
-        onToggle: (service, on) => this.#toggleService(service, on),
-      })}
-      ${applicableSections(model, data).map((section) =>
-        renderSection({
-          section,
+    return html`${this.#receipt === undefined ? nothing : renderReceipt({ receipt: this.#receipt, model, lang })}
+      <form part="form" class="form" novalidate @submit=${this.#onSubmit}>
+        ${renderDraftNotice({
+          status: this.#drafts.status,
+          savedAt: this.#drafts.restoredAt,
           lang,
-          data,
-          raw: this.#raw,
-          messageAt: (path) => ({ error: messages(errors, path)[0], warning: messages(warnings, path)[0] }),
           readonly: this.readonly,
-          onValue: (field, value, raw) => {
-            if (raw === undefined) this.#raw.delete(field.path);
-            else this.#raw.set(field.path, raw);
-            this.#change(field.path, value);
-          },
-          onLeave: (field) => this.#leave(field),
-        }),
-      )}
-      ${this.readonly
-        ? nothing
-        : html`<div part="actions" class="actions">
-            <button part="submit" class="submit" type="submit" aria-disabled=${signing ? 'true' : 'false'}>
-              ${uiText(signing ? 'submitting' : 'submit', lang)}
-            </button>
-          </div>`}
-    </form>`;
+          onStartAgain: () => this.#startAgain(),
+        })}
+        ${this.#summaryVisible
+          ? renderErrorSummary({ entries: summaryEntries(model, errors, lang), lang, onSelect: (id) => focusControl(this.renderRoot, id) })
+          : nothing}
+        ${renderHelpPanel({ model, lang, ticked })}
+        ${renderServicesGroup({
+          model,
+          lang,
+          ticked,
+          errors: messages(errors, model.servicesPath),
+          warnings: messages(warnings, model.servicesPath),
+          conflicts,
+          readonly: this.readonly,
+          onToggle: (service, on) => this.#toggleService(service, on),
+        })}
+        ${applicableSections(model, data).map((section) =>
+          renderSection({
+            section,
+            lang,
+            data,
+            raw: this.#raw,
+            messageAt: (path) => ({ error: messages(errors, path)[0], warning: messages(warnings, path)[0] }),
+            readonly: this.readonly,
+            divisions: this.#form.divisions,
+            uploadFor: (field) => this.#upload(field.path, materialOfField(model, field), true, lang),
+            onValue: (field, value, raw) => {
+              if (raw === undefined) this.#raw.delete(field.path);
+              else this.#raw.set(field.path, raw);
+              this.#change(field.path, value);
+            },
+            onLeave: (field) => this.#leave(field),
+          }),
+        )}
+        ${renderMaterials({
+          materials,
+          lang,
+          uploadOf: (m) => this.#upload(m.id, m, m.photo !== undefined, lang),
+          errorAt: (id) => messages(errors, materialPath(id))[0],
+          readonly: this.readonly,
+        })}
+        ${this.readonly ? nothing : renderRecipients({ model, lang, ticked })}
+        ${this.readonly
+          ? nothing
+          : html`<div part="actions" class="actions">
+              ${this.#failed ? html`<p class="error-message" role="alert">${uiText('submitFailed', lang)}</p>` : nothing}
+              <button part="submit" class="submit" type="submit" aria-disabled=${signing ? 'true' : 'false'}>
+                ${uiText(signing ? 'submitting' : 'submit', lang)}
+              </button>
+            </div>`}
+      </form>`;
   }
 
   readonly #onSubmit = (event: SubmitEvent): void => {

@@ -5,6 +5,7 @@
  */
 import type { FieldModel, FormModel, SectionModel } from '../ir/types.js';
 import { normalizeDigits, normalizeIdNumber, normalizeLandline, normalizeMobile, normalizeText } from '../rules/normalize.js';
+import { conditionHolds } from './field-condition.js';
 
 /** Form data as the widget holds it: a plain JSON object. */
 export type FormData = Readonly<Record<string, unknown>>;
@@ -15,7 +16,8 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  // Any realm's Object.prototype (a host page passing data into a framed form), or none.
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 function segmentsOf(pointer: string): string[] {
@@ -137,7 +139,7 @@ export function applicableSections(model: FormModel, data: FormData): SectionMod
  */
 export function isFieldVisible(field: FieldModel, data: FormData): boolean {
   if (field.visibleWhen === undefined) return true;
-  return readPointer(data, field.visibleWhen.field) === field.visibleWhen.equals;
+  return conditionHolds(field.visibleWhen, readPointer(data, field.visibleWhen.field));
 }
 
 /**
@@ -203,4 +205,32 @@ export function submissionData(model: FormModel, data: FormData): Record<string,
     out[section.key] = fields;
   }
   return out;
+}
+
+/**
+ * What a draft keeps (SECURITY.md §2 "Minimization"; DOMAIN.md §11.1): the
+ * services list and, of the applicable sections only, the visible fields'
+ * values exactly as typed (not normalised, so nothing the person typed
+ * changes). Unticked sections and hidden fields stay in memory, never on disk.
+ *
+ * @param model - the form.
+ * @param data - the form data as the widget holds it.
+ * @returns a new object, or `undefined` when nothing was typed or ticked.
+ */
+export function draftData(model: FormModel, data: FormData): Record<string, unknown> | undefined {
+  const servicesKey = segmentsOf(model.servicesPath)[0] ?? 'services';
+  const ticked = tickedServices(model, data);
+  const out: Record<string, unknown> = ticked.length === 0 ? {} : { [servicesKey]: ticked };
+  for (const section of applicableSections(model, data)) {
+    const stored = readPointer(data, `/${section.key}`);
+    if (!isPlainObject(stored)) continue;
+    const fields: Record<string, unknown> = {};
+    for (const field of section.fields) {
+      if (!Object.hasOwn(stored, field.key) || !isFieldVisible(field, data)) continue;
+      const value = cloneJson(stored[field.key]);
+      if (value !== undefined) fields[field.key] = value;
+    }
+    if (Object.keys(fields).length > 0) out[section.key] = fields;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
 }

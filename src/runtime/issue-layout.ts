@@ -6,6 +6,7 @@ import type { FormModel, Lang } from '../ir/types.js';
 import type { ErrorSummaryEntry } from './error-summary.js';
 import { idForPath } from './fields/field-context.js';
 import { applicableSections, type FormData, isFieldVisible } from './form-state.js';
+import { materialControlId } from './materials.js';
 import type { ValidationIssue } from './validation-types.js';
 
 /** The rendered fields, in the order a person meets them. */
@@ -27,7 +28,12 @@ export function visibleFieldPaths(model: FormModel, data: FormData): string[] {
  * @param issue - the issue.
  */
 export function displayPath(model: FormModel, visible: ReadonlySet<string>, issue: ValidationIssue): string {
-  return visible.has(issue.path) ? issue.path : model.servicesPath;
+  // A part of a composite field (`/x/address/county`) is shown at the field.
+  if (visible.has(issue.path)) return issue.path;
+  for (let path = issue.path; path.startsWith('/'); path = path.slice(0, path.lastIndexOf('/'))) {
+    if (visible.has(path)) return path;
+  }
+  return model.servicesPath;
 }
 
 /**
@@ -37,14 +43,16 @@ export function displayPath(model: FormModel, visible: ReadonlySet<string>, issu
  * @param model - the form.
  * @param data - the form data (decides what is on screen).
  * @param issues - errors or warnings.
+ * @param extra - places after the fields (the materials' `#material/<id>`), in order.
  * @returns display path → issues, iterating in form order.
  */
 export function issuesByPlace(
   model: FormModel,
   data: FormData,
   issues: readonly ValidationIssue[],
+  extra: readonly string[] = [],
 ): Map<string, ValidationIssue[]> {
-  const order = [model.servicesPath, ...visibleFieldPaths(model, data)];
+  const order = [model.servicesPath, ...visibleFieldPaths(model, data), ...extra];
   const visible = new Set(order);
   const byPlace = new Map<string, ValidationIssue[]>(order.map((p) => [p, []]));
   for (const issue of issues) byPlace.get(displayPath(model, visible, issue))?.push(issue);
@@ -68,8 +76,18 @@ export function summaryEntries(
   const entries: ErrorSummaryEntry[] = [];
   for (const [path, list] of errors) {
     for (const issue of path === model.servicesPath ? list : list.slice(0, 1)) {
-      entries.push({ target: idForPath(path), message: issue.message[lang] });
+      entries.push({ target: placeTarget(path), message: issue.message[lang] });
     }
   }
   return entries;
+}
+
+/**
+ * The ID of the control a place's error-summary link focuses: a field's
+ * first control, or a material's file input.
+ *
+ * @param path - a field path or `#material/<id>`.
+ */
+export function placeTarget(path: string): string {
+  return path.startsWith('#material/') ? materialControlId(path.slice('#material/'.length)) : idForPath(path);
 }

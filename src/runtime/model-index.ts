@@ -10,6 +10,14 @@ export interface ModelIndex {
   serviceTitles(params: Readonly<Record<string, unknown>>): Record<string, LocalizedText>;
 }
 
+/** Titles of the parts of an address or region value. */
+const PART_TITLES: Readonly<Record<string, LocalizedText>> = {
+  province: { 'zh-CN': '省', en: 'province' },
+  city: { 'zh-CN': '市', en: 'city' },
+  county: { 'zh-CN': '县（市、区）', en: 'county' },
+  detail: { 'zh-CN': '详细地址', en: 'street address' },
+};
+
 const cache = new WeakMap<FormModel, ModelIndex>();
 
 /**
@@ -35,6 +43,14 @@ export function fieldIndex(model: FormModel): ModelIndex {
     titleOf(path) {
       if (path === model.servicesPath || path.startsWith(`${model.servicesPath}/`)) return servicesTitle;
       if (path === '') return model.title;
+      // A part of a composite field, e.g. the county of an address: "户籍地址 县（市、区）".
+      const cut = path.lastIndexOf('/');
+      const parent = cut > 0 ? fields.get(path.slice(0, cut)) : undefined;
+      if (parent !== undefined) {
+        const part = PART_TITLES[path.slice(cut + 1)];
+        if (part !== undefined) return { 'zh-CN': `${parent.title['zh-CN']} ${part['zh-CN']}`, en: `${parent.title.en}: ${part.en}` };
+        return parent.title;
+      }
       return { 'zh-CN': path, en: path };
     },
     serviceTitles(params) {

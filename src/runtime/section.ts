@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldModel, Lang, SectionModel } from '../ir/types.js';
+import type { DivisionTree } from './compiled-form.js';
 import { idForPath } from './fields/field-context.js';
+import type { UploadContext } from './fields/file.js';
 import { renderField } from './fields/render-field.js';
 import { type FormData, isFieldVisible, readPointer } from './form-state.js';
 
@@ -14,6 +16,10 @@ export interface SectionOptions {
   /** The inline error and warning to show at a path, in `lang`. */
   readonly messageAt: (path: string) => { readonly error: string | undefined; readonly warning: string | undefined };
   readonly readonly: boolean;
+  /** The 省/市/县 tree of forms with address or region fields. */
+  readonly divisions?: DivisionTree | undefined;
+  /** The upload slot of a `file` field. */
+  readonly uploadFor?: (field: FieldModel) => UploadContext;
   readonly onValue: (field: FieldModel, value: unknown, raw: string | undefined) => void;
   readonly onLeave: (field: FieldModel) => void;
 }
@@ -42,6 +48,8 @@ export function renderSection(options: SectionOptions): TemplateResult {
           error,
           warning,
           readonly: options.readonly,
+          divisions: options.divisions,
+          upload: field.kind === 'file' ? options.uploadFor?.(field) : undefined,
           onValue: (value, raw) => options.onValue(field, value, raw),
           onLeave: () => options.onLeave(field),
         });

@@ -12,6 +12,11 @@ export interface ServicesGroupOptions {
   /** Messages shown here: the list's own and form- or section-level ones. */
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
+  /**
+   * Exclusions and prerequisites among the ticked services, shown under the
+   * checkboxes as soon as a conflicting pair is ticked, in a live region.
+   */
+  readonly conflicts: readonly { readonly message: string; readonly severity: 'error' | 'warning' }[];
   readonly readonly: boolean;
   readonly onToggle: (service: string, on: boolean) => void;
 }
@@ -19,7 +24,8 @@ export interface ServicesGroupOptions {
 /**
  * The services checkbox group (申请联办事项): one checkbox per service, each
  * label the service's title. Ticking a service shows its sections.
- * Form- and section-level problems are shown here, above the checkboxes.
+ * Form- and section-level problems are shown here, above the checkboxes;
+ * mutual exclusions and prerequisites below them, live, where the person ticks.
  *
  * @param options - model, language, ticked ids, messages and the toggle handler.
  */
@@ -28,10 +34,15 @@ export function renderServicesGroup(options: ServicesGroupOptions): TemplateResu
   const id = idForPath(model.servicesPath);
   const errorId = `${id}-error`;
   const warningId = `${id}-warning`;
-  const described = [options.errors.length > 0 ? errorId : '', options.warnings.length > 0 ? warningId : '']
+  const conflictId = `${id}-conflicts`;
+  const described = [
+    options.errors.length > 0 ? errorId : '',
+    options.warnings.length > 0 ? warningId : '',
+    options.conflicts.length > 0 ? conflictId : '',
+  ]
     .filter(Boolean)
     .join(' ');
-  const invalid = options.errors.length > 0 ? 'true' : nothing;
+  const invalid = options.errors.length > 0 || options.conflicts.some((c) => c.severity === 'error') ? 'true' : nothing;
   return html`<fieldset part="section" class="section section--services ${options.errors.length > 0 ? 'field--error' : ''}" aria-describedby=${described || nothing}>
     <legend part="section-title" class="section-title">${model.servicesTitle[lang]}<span class="required-marker" aria-hidden="true">*</span></legend>
     ${options.errors.length === 0
@@ -47,7 +58,9 @@ export function renderServicesGroup(options: ServicesGroupOptions): TemplateResu
     <div class="options" part="field">
       ${model.services.map((service, index) => {
         const boxId = index === 0 ? id : `${id}-${index}`;
-        return html`<div class="option">
+        // The seed's 受理条件, under the service it conditions.
+        const hintId = service.condition === undefined ? undefined : `${boxId}-hint`;
+        return html`<div class="option option--service">
           <input
             part="control"
             class="checkbox"
@@ -57,11 +70,22 @@ export function renderServicesGroup(options: ServicesGroupOptions): TemplateResu
             .checked=${live(ticked.includes(service.id))}
             ?disabled=${options.readonly}
             aria-invalid=${invalid}
+            aria-describedby=${hintId ?? nothing}
             @change=${(e: Event) => options.onToggle(service.id, (e.target as HTMLInputElement).checked)}
           />
-          <label for=${boxId}>${service.title[lang]}</label>
+          <div class="option__text">
+            <label for=${boxId}>${service.title[lang]}</label>
+            ${service.condition === undefined ? nothing : html`<p part="hint" class="hint option__hint" id=${hintId}>${service.condition[lang]}</p>`}
+          </div>
         </div>`;
       })}
+    </div>
+    <div class="conflicts" id=${conflictId} aria-live="polite">
+      ${options.conflicts.map(
+        (c) => html`<p part=${c.severity === 'error' ? 'error-message' : 'warning-message'} class=${c.severity === 'error' ? 'error-message' : 'warning-message'}>
+          <span class="visually-hidden">${uiText(c.severity === 'error' ? 'errorPrefix' : 'warningPrefix', lang)}</span>${c.message}
+        </p>`,
+      )}
     </div>
   </fieldset>`;
 }

@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Lang } from '../ir/types.js';
-import { buildPayload, createDeviceSigner, type Signer, type SubmissionPayload, signSubmission } from '../submission/index.js';
+import {
+  type AttachmentRef,
+  buildPayload,
+  createDeviceSigner,
+  type Signer,
+  type SubmissionPayload,
+  signSubmission,
+} from '../submission/index.js';
 import type { ValidationIssue } from './validation-types.js';
 
 /** What `submit()` resolves to. */
@@ -72,10 +79,15 @@ export class SubmissionController implements ReactiveController {
    * Builds and signs the payload of validated data, or returns the token
    * already made for the same data and language.
    *
-   * @param options - the form model, the pruned normalised data, the language.
+   * @param options - the form model, the pruned normalised data, the language, the attachments' digests.
    */
-  async sign(options: { readonly model: FormModel; readonly data: Readonly<Record<string, unknown>>; readonly lang: Lang }): Promise<SignedSubmission> {
-    const key = JSON.stringify([options.lang, options.data]);
+  async sign(options: {
+    readonly model: FormModel;
+    readonly data: Readonly<Record<string, unknown>>;
+    readonly lang: Lang;
+    readonly attachments: readonly AttachmentRef[];
+  }): Promise<SignedSubmission> {
+    const key = JSON.stringify([options.lang, options.data, options.attachments]);
     if (this.#last?.key === key) return this.#last;
     this.#signing = true;
     this.#host.requestUpdate();

@@ -15,8 +15,9 @@ const COMPOSITE = new Set(['oneOf', 'anyOf']);
 /** Errors ajv reports about the branches of a failed oneOf/anyOf, or the `if` wrapper, say nothing new. */
 function dropNoise(errors: readonly RawValidationError[]): RawValidationError[] {
   const composites = errors.filter((e) => COMPOSITE.has(e.keyword)).map((e) => `${e.schemaPath}/`);
+  // Errors inside propertyNames are about a key, not a value; the propertyNames error itself names the key.
   return errors.filter(
-    (e) => e.keyword !== 'if' && !composites.some((prefix) => e.schemaPath.startsWith(prefix)),
+    (e) => e.keyword !== 'if' && !e.schemaPath.includes('/propertyNames/') && !composites.some((prefix) => e.schemaPath.startsWith(prefix)),
   );
 }
 
@@ -49,7 +50,8 @@ function issueCode(model: FormModel, error: RawValidationError, field: FieldMode
     if (field?.kind === 'date-or-permanent') return 'format:date-or-permanent';
     return 'enum';
   }
-  if (keyword === 'const') return 'enum';
+  // A declaration checkbox (`const: true`) is ticked or not; "choose from the list" would not fit it.
+  if (keyword === 'const') return field?.kind === 'checkbox' ? 'required:tick' : 'enum';
   if (keyword === 'not') {
     const rule = model.rules.find((r) => error.schemaPath.startsWith(`${r.schemaPath}/else`));
     return rule?.kind === 'section' ? 'E_SECTION_UNTICKED' : 'E_FIELD_NOT_APPLICABLE';

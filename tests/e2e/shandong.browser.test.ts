@@ -14,6 +14,7 @@ interface CliResult {
 }
 
 import { base64url, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { buildJpeg } from '../runtime/fixtures/files.js';
 import { deepEqual, equal, includes, ok, rejects, waitFor } from './assert.js';
 
 const PAGE = '/tests/e2e/fixtures/csp.html';
@@ -165,6 +166,14 @@ describe('<yibiao-shandong> built module under a strict CSP', () => {
     await press('yb-socialSecurityCard-validTo-permanent', 'Space');
     await type('yb-socialSecurityCard-cardBank', '中国工商银行');
     await type('yb-socialSecurityCard-mailingAddress', '山东省济南市历下区泉城路1号');
+
+    // 申请材料: the card needs a 白底证件照 (JPEG, at most 50 KB); picked as a person would.
+    const photo = control('yb-material-whiteBackgroundPhoto');
+    const transfer = new (win().DataTransfer)();
+    transfer.items.add(new (win().File)([buildJpeg({ width: 358, height: 441, size: 40_000 }) as Uint8Array<ArrayBuffer>], '证件照.jpg'));
+    photo.files = transfer.files;
+    photo.dispatchEvent(new (win().Event)('change', { bubbles: true }));
+    await waitFor(() => shadow().querySelector('[data-material="whiteBackgroundPhoto"] .file__name'), 'the photo is held');
 
     // 承诺
     await press('yb-declaration-agreed', 'Space');

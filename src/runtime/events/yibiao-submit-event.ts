@@ -4,8 +4,19 @@ import type { SubmissionPayload } from '../../submission/index.js';
 export interface YibiaoSubmitDetail {
   /** The signed submission: a JWS compact serialisation (ES256) of the JCS payload. */
   readonly token: string;
-  /** The payload that was signed (ticked sections only). */
+  /** The payload that was signed (ticked sections only); `payload.attachments` lists each file's SHA-256. */
   readonly payload: SubmissionPayload;
+  /** The files to upload beside the token, exactly the bytes whose digests were signed (EXIF/GPS stripped). */
+  readonly files: readonly SubmittedFile[];
+}
+
+/** A file sent with a submission. */
+export interface SubmittedFile {
+  /** The name in `payload.attachments`, unique within the submission. */
+  readonly name: string;
+  /** `image/jpeg`, `image/png` or `application/pdf`, from the file's bytes. */
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -14,7 +25,7 @@ export interface YibiaoSubmitDetail {
  * shadow roots; not cancelable.
  *
  * @example
- * form.addEventListener('yibiao-submit', (e) => fetch('/intake', { method: 'POST', body: e.detail.token }));
+ * form.addEventListener('yibiao-submit', (e) => send(e.detail.token, e.detail.files));
  */
 export class YibiaoSubmitEvent extends CustomEvent<YibiaoSubmitDetail> {
   /** The event's type. */

@@ -1,4 +1,6 @@
 import type { FieldModel, Lang } from '../../ir/types.js';
+import type { DivisionTree } from '../compiled-form.js';
+import type { UploadContext } from './file.js';
 
 /**
  * Everything a field's render function needs: the field, its current value,
@@ -20,6 +22,10 @@ export interface FieldContext {
   readonly warning: string | undefined;
   /** The `readonly` attribute of the element. */
   readonly readonly: boolean;
+  /** The 省/市/县 tree, for address and region fields (absent: code inputs). */
+  readonly divisions?: DivisionTree | undefined;
+  /** For `file` fields: the upload slot's files and callbacks. */
+  readonly upload?: UploadContext | undefined;
   /** A new value (`undefined` clears it); `raw` is the typed text of number inputs. */
   readonly onValue: (value: unknown, raw?: string) => void;
   /** The person left the control (normalise, then validate). */

@@ -1,10 +1,12 @@
 import type { TemplateResult } from 'lit';
 import type { FieldKind } from '../../ir/types.js';
+import { renderAddress } from './address.js';
 import { renderCheckbox } from './checkbox.js';
 import { renderCheckboxes } from './checkboxes.js';
 import { renderDate } from './date.js';
 import { renderDateOrPermanent } from './date-or-permanent.js';
 import type { FieldContext } from './field-context.js';
+import { renderFile } from './file.js';
 import { renderNumber } from './number.js';
 import { renderRadio } from './radio.js';
 import { renderSelect } from './select.js';
@@ -27,6 +29,9 @@ const RENDERERS = {
   checkboxes: renderCheckboxes,
   'yes-no': renderYesNo,
   checkbox: renderCheckbox,
+  address: renderAddress,
+  region: renderAddress,
+  file: renderFile,
 } as const satisfies Record<FieldKind, (ctx: FieldContext) => TemplateResult>;
 
 /**

@@ -12,6 +12,7 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
   'required:section': { 'zh-CN': '请填写“{field}”部分', en: 'Complete the section {field}' },
   'required:choice': { 'zh-CN': '请选择“{field}”', en: 'Select {field}' },
   enum: { 'zh-CN': '请从列表中选择“{field}”', en: 'Choose {field} from the list' },
+  'required:tick': { 'zh-CN': '请勾选“{field}”', en: 'Tick {field}' },
   type: { 'zh-CN': '“{field}”的类型不正确', en: '{field} has the wrong type' },
   maxLength: { 'zh-CN': '“{field}”不能超过{limit}个字符', en: '{field} must be {limit} characters or fewer' },
   minLength: { 'zh-CN': '请填写“{field}”', en: 'Enter {field}' },
@@ -24,8 +25,11 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
   minItems: { 'zh-CN': '请至少选择一项“{field}”', en: 'Select at least one option in {field}' },
   maxItems: { 'zh-CN': '“{field}”选择的项目过多', en: 'Too many options selected in {field}' },
   uniqueItems: { 'zh-CN': '“{field}”有重复的选项', en: '{field} has a duplicated option' },
-  additionalProperties: { 'zh-CN': '表单中有不属于本表的内容“{name}”', en: 'The form has a field it does not define: {name}' },
-  propertyNames: { 'zh-CN': '表单中有不属于本表的部分', en: 'The form has a part it does not define' },
+  additionalProperties: {
+    'zh-CN': '表单中有不属于本表的内容“{additionalProperty}”',
+    en: 'The form has a field it does not define: {additionalProperty}',
+  },
+  propertyNames: { 'zh-CN': '表单中有不属于本表的部分“{propertyName}”', en: 'The form has a part it does not define: {propertyName}' },
   E_SECTION_UNTICKED: {
     'zh-CN': '未勾选对应事项，不应提交“{field}”部分',
     en: 'The section {field} must not be sent: its service is not ticked',
@@ -124,7 +128,42 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
   },
   E_BANK_ACCOUNT_FORMAT: { 'zh-CN': '“{field}”应为8至32位数字', en: '{field} must be 8 to 32 digits' },
   W_BANK_LUHN: { 'zh-CN': '“{field}”可能有误，请核对账号', en: '{field} may be mistyped; check the account number' },
+  E_DIVISION: { 'zh-CN': '请重新选择“{field}”：所选行政区划不存在或不属于上一级', en: 'Choose {field} again: that division does not exist or is not part of the one above it' },
   E_INVALID: { 'zh-CN': '“{field}”填写有误', en: '{field} is not valid' },
+  E_CROSS_ORIGIN_FRAME: {
+    'zh-CN': '本表单被嵌入在其他网站的页面中，为保护您的信息，不能在此提交。请直接打开办事网站填写。',
+    en: 'This form is shown inside another website’s page; to protect your information it cannot be submitted here. Open the service’s own website instead.',
+  },
+  E_FILE_REQUIRED: { 'zh-CN': '请上传“{field}”', en: 'Upload {field}' },
+  E_FILE_TYPE: {
+    'zh-CN': '“{field}”须为 {types} 文件（按文件内容判断，与文件名无关）',
+    en: '{field} must be a {types} file (judged by its content, not its name)',
+  },
+  E_FILE_TOO_LARGE: { 'zh-CN': '“{field}”的文件不能大于 {limit}', en: 'The file for {field} must be {limit} or smaller' },
+  E_FILE_TOO_SMALL: { 'zh-CN': '“{field}”的文件不能小于 {limit}', en: 'The file for {field} must be {limit} or larger' },
+  E_FILE_TOO_MANY: { 'zh-CN': '最多可上传 {limit} 个文件', en: 'You can upload at most {limit} files' },
+  E_FILE_CORRUPT: { 'zh-CN': '“{field}”的文件已损坏，无法读取', en: 'The file for {field} is damaged and cannot be read' },
+  E_FILE_PIXELS: {
+    'zh-CN': '“{field}”的图片过大（超过 {limit} 百万像素），请缩小后上传',
+    en: 'The image for {field} is too large (over {limit} megapixels); make it smaller',
+  },
+  E_PDF_ACTIVE: {
+    'zh-CN': '“{field}”的 PDF 含有可执行内容（/{name}），请另存或打印为普通 PDF 后上传',
+    en: 'The PDF for {field} contains active content (/{name}); save or print it as a plain PDF and upload that',
+  },
+  E_PHOTO_PIXELS: {
+    'zh-CN': '照片须为 {width}×{height} 像素（宽×高），当前为 {actualWidth}×{actualHeight} 像素',
+    en: 'The photo must be {width} × {height} pixels (width × height); it is {actualWidth} × {actualHeight}',
+  },
+  E_PHOTO_DPI: {
+    'zh-CN': '照片分辨率须为 {dpi} DPI，当前为 {actual}',
+    en: 'The photo must be {dpi} DPI; it is {actual}',
+  },
+  E_PHOTO_COLOUR: { 'zh-CN': '照片须为彩色照片，当前为黑白照片', en: 'The photo must be in colour; it is black and white' },
+  E_PHOTO_ORIENTATION: {
+    'zh-CN': '照片带有旋转标记，请旋转并另存后再上传',
+    en: 'The photo is marked as rotated; rotate it, save it, then upload it',
+  },
 };
 
 /** Everything a template can refer to. */

@@ -129,6 +129,17 @@ export const formStyles = css`
     gap: 0.5em;
     margin: 0 0 0.35em;
   }
+  .option--service {
+    align-items: flex-start;
+  }
+  .option--service .checkbox {
+    margin-top: 0.15em;
+    flex: none;
+  }
+  .option__hint {
+    margin: 0;
+    font-size: 0.9em;
+  }
   .option--inline {
     display: inline-flex;
     margin-top: 0.35em;
@@ -141,11 +152,15 @@ export const formStyles = css`
     accent-color: var(--yibiao-color-accent, #1d70b8);
   }
   input:focus-visible,
+  /* Chromium keeps :focus-visible off date and month inputs, whose segments take the focus. */
+  .input--date:focus,
+  .input--month:focus,
   select:focus-visible,
   textarea:focus-visible,
   button:focus-visible,
+  summary:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: var(--yibiao-focus-width, 3px) solid var(--_focus);
     outline-offset: 0;
     box-shadow: 0 0 0 5px var(--yibiao-color-text, #0b0c0c);
   }
@@ -185,5 +200,152 @@ export const formStyles = css`
   .submit[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
+  }
+  .secondary-button,
+  .link-button {
+    font: inherit;
+    cursor: pointer;
+    color: var(--yibiao-color-text, #0b0c0c);
+  }
+  .secondary-button {
+    padding: 0.35em 1em;
+    border: 2px solid currentColor;
+    border-radius: var(--yibiao-radius, 0);
+    background: var(--yibiao-control-background, #fff);
+  }
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+    color: var(--yibiao-color-accent, #1d70b8);
+  }
+  a {
+    color: var(--yibiao-color-accent, #1d70b8);
+  }
+  .notice,
+  .receipt {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border-left: 5px solid var(--yibiao-color-accent, #1d70b8);
+    background: var(--yibiao-color-notice, #f3f2f1);
+  }
+  .notice__text {
+    margin: 0 0 0.5em;
+  }
+  .receipt {
+    border-left-color: var(--yibiao-color-primary, #00703c);
+  }
+  .receipt:focus {
+    outline: var(--yibiao-focus-width, 3px) solid var(--_focus);
+  }
+  .receipt__title {
+    margin: 0 0 0.5em;
+    font-size: 1.3em;
+  }
+  .receipt__list {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25em 1em;
+    margin: 0 0 var(--_space);
+  }
+  .receipt__list dd {
+    margin: 0;
+  }
+  .receipt__list ul {
+    margin: 0;
+    padding-inline-start: 1.1em;
+  }
+  .receipt__code {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  .help {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0.5em var(--_space);
+    border: 1px solid var(--yibiao-color-border, #b1b4b6);
+  }
+  .help__summary {
+    cursor: pointer;
+    font-weight: 600;
+    color: var(--yibiao-color-accent, #1d70b8);
+  }
+  .help__heading {
+    font-size: 1em;
+    margin: var(--_space) 0 0.25em;
+  }
+  .help__list {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .help__area {
+    font-weight: 600;
+  }
+  .conflicts:empty {
+    display: none;
+  }
+  .conflicts {
+    margin-top: 0.5em;
+  }
+  .address-levels {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em var(--_space);
+  }
+  .address-part {
+    margin: 0 0 0.5em;
+    min-width: 10em;
+  }
+  .address-part--detail {
+    flex-basis: 100%;
+  }
+  .address-label {
+    display: block;
+    margin-bottom: 0.15em;
+  }
+  .input--code {
+    max-width: 8em;
+  }
+  .dropzone {
+    padding: 0.75em;
+    border: 2px dashed var(--yibiao-color-border, #b1b4b6);
+    max-width: var(--yibiao-control-max-width, 32em);
+  }
+  .file-input {
+    font: inherit;
+    max-width: 100%;
+  }
+  .files {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0;
+  }
+  .file {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    margin: 0 0 0.35em;
+  }
+  .file__preview {
+    height: auto;
+    border: 1px solid var(--yibiao-color-border, #b1b4b6);
+  }
+  .file__size {
+    color: var(--yibiao-color-secondary-text, #505a5f);
+  }
+  .offline__title {
+    font-weight: 600;
+    margin: 0 0 0.25em;
+  }
+  .recipients {
+    margin: var(--_space) 0 0;
+    color: var(--yibiao-color-secondary-text, #505a5f);
+  }
+  .recipients p {
+    margin: 0;
+  }
+  .recipients ul {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.25em;
   }
 `;

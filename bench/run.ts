@@ -135,6 +135,7 @@ const verifyForms: VerifyFigures[] = specs.flatMap((s): VerifyFigures[] => {
     ...opt('bare', bare),
     ...opt('validate', summarize(v.validate)),
     ...opt('ratio', ratio(verify?.median, bare?.median)),
+    ...opt('steps', v.steps),
     tokenBytes: v.tokenBytes,
   };
   log(`verify ${s.id}: ${v.ok ? `${verify?.median.toFixed(0)}/s vs bare ${bare?.median.toFixed(0)}/s` : v.note}`);

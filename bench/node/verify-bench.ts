@@ -9,10 +9,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
-import { compactVerify, importJWK } from 'jose';
+import { base64url, compactVerify, importJWK } from 'jose';
 import { builtFormRegistry } from '../../src/cli/form-registry.js';
 import { validateData } from '../../src/runtime/validate.js';
-import { buildPayload, signerFromKeyPair, signSubmission, verify } from '../../src/submission/index.js';
+import {
+  buildPayload,
+  checkPayloadShape,
+  jwkThumbprint,
+  parseCanonical,
+  signerFromKeyPair,
+  signSubmission,
+  toP256PublicJwk,
+  verify,
+} from '../../src/submission/index.js';
 
 interface Input {
   readonly forms: readonly { readonly id: string; readonly distForms: string; readonly data: unknown; readonly date: string }[];
@@ -30,6 +39,13 @@ export interface VerifyBenchResult {
   readonly verify: readonly number[];
   readonly bare: readonly number[];
   readonly validate: readonly number[];
+  /**
+   * µs per call of the steps verify() takes per token, each timed alone through the
+   * public API: the key from the header (jose.importJWK), its RFC 7638 thumbprint, the
+   * signature (compactVerify with that key), the strict canonical parse of the payload,
+   * the payload shape (with the text checks), re-validation.
+   */
+  readonly steps?: Readonly<Record<string, number>>;
   readonly tokenBytes: number;
 }
 
@@ -83,7 +99,21 @@ async function benchForm(form: Input['forms'][number], input: Input): Promise<Ve
   for (let round = 0; round < input.rounds; round += 1) {
     for (const name of names) out[name]?.push(await rate(contenders[name], input.roundMs));
   }
-  return { id: form.id, ok: true, verify: out.verify ?? [], bare: out.bare ?? [], validate: out.validate ?? [], tokenBytes: token.length };
+  const jwk = toP256PublicJwk(await signer.publicJwk());
+  const payloadBytes = base64url.decode(token.split('.')[1] ?? '');
+  const parsed = parseCanonical(payloadBytes);
+  const stepFns: Record<string, () => unknown> = {
+    'import key (jose.importJWK)': () => importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256'),
+    'key thumbprint (RFC 7638)': () => jwkThumbprint(jwk),
+    'signature (compactVerify)': contenders.bare,
+    'canonical parse (parseCanonical)': () => parseCanonical(payloadBytes),
+    'payload shape + text checks': () => checkPayloadShape(parsed),
+    're-validate (validateData)': contenders.validate,
+  };
+  const steps: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(stepFns)) steps[name] = 1e6 / (await rate(fn, Math.max(150, input.roundMs / 2)));
+  steps['verify() in all'] = 1e6 / (out.verify?.slice().sort((a, b) => a - b)[Math.floor((out.verify?.length ?? 1) / 2)] ?? Number.NaN);
+  return { id: form.id, ok: true, verify: out.verify ?? [], bare: out.bare ?? [], validate: out.validate ?? [], steps, tokenBytes: token.length };
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as Input;

@@ -6,7 +6,7 @@ import { BENCH, RUNS, SYNTHETIC_SIZES } from '../lib/config.js';
 import type { ProfileSummary } from './cpuprofile.js';
 import { kB, ms, table } from './format.js';
 import type { Results } from './results.js';
-import { buildTable, cspTable, loadTable, sizeTable, targetsTable, typingTable, verifyTable } from './tables.js';
+import { buildTable, cspTable, loadTable, sizeTable, targetsTable, typingTable, verifyStepsTable, verifyTable } from './tables.js';
 
 function profileTable(p: ProfileSummary): string {
   const functions = table(
@@ -138,6 +138,11 @@ ${cspTable(r)}
 ## Node: verify + re-validate on one core
 
 ${verifyTable(r)}
+
+Where a token's time goes — each step of \`verify()\` timed alone through the public API, µs per call
+(the steps overlap a little with what \`compactVerify\` does itself, so they do not add up exactly):
+
+${verifyStepsTable(r)}
 
 ## Build time
 

@@ -37,6 +37,8 @@ export interface VerifyFigures {
   readonly validate?: Summary;
   /** median verify / median bare. */
   readonly ratio?: number;
+  /** µs per call of each step of verify(), timed alone. */
+  readonly steps?: Readonly<Record<string, number>>;
   readonly tokenBytes: number;
 }
 

@@ -132,3 +132,13 @@ export function targetsTable(r: R & { readonly targets: Results['targets'] }): s
     r.targets.map((t) => [t.text, t.measured, passMark(t.pass)]),
   );
 }
+
+/** µs per step of verify(), per form (each step timed alone). */
+export function verifyStepsTable(r: R): string {
+  const forms = r.verify.forms.filter((v) => v.steps !== undefined);
+  const names = [...new Set(forms.flatMap((v) => Object.keys(v.steps ?? {})))];
+  return table(
+    ['step (µs per call)', ...forms.map((v) => v.id)],
+    names.map((name) => [name, ...forms.map((v) => ms(v.steps?.[name], 0))]),
+  );
+}

@@ -48,7 +48,7 @@ const base = {
   date: new Date().toISOString(),
   totalSeconds: 0,
   machine: {
-    cpu: `${os.cpus()[0]?.model ?? 'unknown CPU'} @ ${os.cpus()[0]?.speed ?? 0} MHz`,
+    cpu: `${os.cpus()[0]?.model ?? 'unknown CPU'}${os.cpus()[0]?.speed ? ` @ ${os.cpus()[0]?.speed} MHz` : ''}`,
     cores: os.cpus().length,
     memoryGiB: os.totalmem() / 1024 ** 3,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -168,7 +168,8 @@ const results: Results = {
   ...(Object.keys(sizeBreakdown).length > 0 ? { sizeBreakdown } : {}),
 };
 await mkdir(RESULTS, { recursive: true });
-await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A quick (smoke) run never replaces the real results or the doc.
+await writeFile(path.join(RESULTS, QUICK ? 'quick.json' : 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 if (!QUICK) await writeFile(DOC, markdown(results));
 process.stdout.write(
   [
@@ -187,6 +188,6 @@ process.stdout.write(
     verifyTable(results),
     '\n## Build\n',
     buildTable(results),
-    `\nTotal ${(results.totalSeconds / 60).toFixed(1)} min. Written: bench/results/latest.json${QUICK ? ' (quick run: docs/benchmarks.md left as it was)' : ', docs/benchmarks.md'}\n`,
+    `\nTotal ${(results.totalSeconds / 60).toFixed(1)} min. Written: ${QUICK ? 'bench/results/quick.json (quick run: latest.json and docs/benchmarks.md left as they were)' : 'bench/results/latest.json, docs/benchmarks.md'}\n`,
   ].join('\n'),
 );

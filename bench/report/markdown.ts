@@ -40,8 +40,14 @@ side by side, in one headless Chromium, in one run. Figures are medians with [mi
 repeated runs; ratios are to rjsf (runtime ajv) and to the floor.
 
 \`\`\`sh
-npm run bench        # runs npm run build first; about ${Math.ceil(r.totalSeconds / 60)} min on the machine below
+npm run bench                          # runs npm run build first; about ${Math.ceil(r.totalSeconds / 60)} min on the machine below
+BENCH_QUICK=1 npm run bench            # smoke run, one of everything; writes bench/results/quick.json only
+npx tsx bench/report/write-doc.ts      # rewrite this page from bench/results/latest.json (e.g. after editing the analysis)
 \`\`\`
+
+\`BENCH_SEED\` changes the synthetic forms and key sequences, \`BENCH_CHROMIUM\` the browser (default \`/usr/bin/chromium\`).
+The run plans its page loads to end within 15 minutes on 2 cores; on a busier machine some forms get fewer
+loads (the *loads* column says how many) rather than the run overrunning.
 
 Raw figures: [\`bench/results/latest.json\`](../bench/results/latest.json). This page is written by the
 bench (\`bench/report/markdown.ts\`) from that run; the analysis of the misses is
@@ -52,10 +58,10 @@ bench (\`bench/report/markdown.ts\`) from that run; the analysis of the misses i
 | | |
 | --- | --- |
 | date | ${r.date} |
-| machine | ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, ${m.os} |
+| machine | ${m.cpu.replace(/ @ 0 MHz$/, '')} (\`os.cpus()\`), ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, ${m.os} |
 | load average (1/5/15 min) at start → end | ${m.loadAverageStart.map((v) => v.toFixed(2)).join(' / ')} → ${m.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')} |
 | Chromium | ${r.chromium} (headless=new, no GPU) |
-| Node | ${r.node} |
+| Node | ${r.node}; Node figures pinned to one CPU: ${r.verify.pinnedToOneCpu ? 'yes (taskset -c 0)' : 'no (taskset not found)'} |
 | run counts | page loads per renderer and form: up to ${RUNS.loads} (fewer when the time plan says so; the *loads* column gives each); keys per session: ${RUNS.warmupKeys} warm-up + ${RUNS.keys} recorded; verify: ${RUNS.verifyRounds} rounds × ${RUNS.verifyRoundMs} ms per contender |
 | synthetic forms | ${SYNTHETIC_SIZES.join(', ')} fields, seed ${r.seed} |
 | total run time | ${(r.totalSeconds / 60).toFixed(1)} min (build included) |
@@ -89,7 +95,9 @@ ${analysis()}
   \`createPrecompiledValidator\`. JSON Forms: vanilla renderers and cells, an ajv with the plugin, a uischema of one
   Group per section shown by a rule while its service is ticked (service sections also declared at the root, where
   JSON Forms resolves scopes). Floor (\`bench/renderers/floor.ts\`): one LitElement, plain inputs, each field checked
-  on input (required, maxLength, pattern, phone format), sections and conditional fields shown like yibiao's.
+  on input (required, maxLength, pattern, phone format) and nothing else — no cross-field rule, no other format;
+  sections and conditional fields shown like yibiao's. All four schema-driven renderers apply the same rules
+  (yibiao's formats and keywords).
 - **Target field.** The first text field with a pattern or a phone format in the first always-present section
   (synthetic: \`part1/code\`, \`^[0-9]{6}$\`; real forms: the applicant's phone or mobile). Its key sequence is
   deterministic and walks the value back and forth across valid/invalid.
@@ -100,7 +108,8 @@ ${analysis()}
   settled (the first-interactive probe has typed one character).
 - **Tick → section.** In the same load: the service checkbox is clicked (JSON Forms: a row is added to its services
   table first, then the service chosen in it) until a field of its section is laid out and the frame painted.
-- **Keystroke.** One session per renderer and form, loaded with every service ticked (every field on screen);
+- **Keystroke.** One session per renderer and form, with every service ticked (every field on screen: yibiao's
+  \`data\` property set by the driver, the others' initial form data);
   the target is focused, left once (yibiao shows a field's errors once it has been left) and focused again, then
   ${RUNS.warmupKeys} + ${RUNS.keys} keys are pressed through CDP, one at a time. In the page:
   *key→paint* = keydown → the first frame after the input event, painted (\`requestAnimationFrame\` + a message);

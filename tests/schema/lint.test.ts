@@ -168,6 +168,20 @@ describe('lint: a malformed form names the file, the JSON pointer and the fix', 
     expect(only(diagnostics, code).pointer).toBe('/properties/applicant/properties/name/pattern');
   });
 
+  it.each([
+    ['^(?=[0-9]{2})[0-9]{1,9}$', '(?='],
+    ['^([a-z]{1,4})\\1$', '\\1'],
+  ])('rejects the pattern %s that RE2 (the verifier engine) cannot compile', async (pattern, reason) => {
+    const diagnostics = await diagnose((f) => {
+      const applicant = (f.schema.properties as Record<string, Record<string, Record<string, Record<string, unknown>>>>).applicant!;
+      applicant.properties!.name = { type: 'string', title: '姓名', maxLength: 20, pattern };
+    });
+    const d = only(diagnostics, 'E_SCHEMA_PATTERN_RE2');
+    expect(d.pointer).toBe('/properties/applicant/properties/name/pattern');
+    expect(d.message.en).toContain(reason);
+    expect(d.fix).toContain('look-around');
+  });
+
   it('accepts bounded, unnested patterns', async () => {
     const diagnostics = await diagnose((f) => {
       const applicant = (f.schema.properties as Record<string, Record<string, Record<string, Record<string, unknown>>>>).applicant!;

@@ -1,3 +1,4 @@
+import { re2Compatible } from '../../rules/pattern-engine.re2.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { childPointer } from '../diagnostics.js';
 import { diagnosticAt, type LintRule } from './rule.js';
@@ -65,7 +66,8 @@ export function patternRisk(pattern: string): PatternRisk {
 }
 
 /**
- * Every `pattern` compiles as a Unicode regular expression, is anchored, uses
+ * Every `pattern` compiles as a Unicode regular expression and with RE2 (the
+ * verifier's engine), is anchored, uses
  * only bounded quantifiers (`{m,n}`, never `*`, `+` or `{n,}`), has no
  * quantified group containing a quantifier, and sits beside `maxLength` ≤ 64
  * (SECURITY.md §2 ReDoS). Bounded, unnested quantifiers keep backtracking
@@ -87,6 +89,16 @@ export const patterns: LintRule = {
         new RegExp(pattern, 'u');
       } catch (error) {
         problem('E_SCHEMA_PATTERN_SYNTAX', `pattern does not compile: ${(error as Error).message}`, '正则表达式无法编译', 'fix the regular expression (it is compiled with the u flag)');
+        return;
+      }
+      const re2 = re2Compatible(pattern);
+      if (!re2.ok) {
+        problem(
+          'E_SCHEMA_PATTERN_RE2',
+          `pattern is not supported by RE2, the engine the verifier matches with: ${re2.reason}`,
+          `正则表达式不被核验端使用的 RE2 引擎支持：${re2.reason}`,
+          'drop look-around, back-references and \\p{Script=…}; use character ranges such as [\\u4e00-\\u9fa5] instead',
+        );
         return;
       }
       const risk = patternRisk(pattern);

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
+import { NOT_PROVEN, parseJsonProven } from './json-fast-parse.js';
 import { FORBIDDEN_KEYS, hasLoneSurrogate, parseStrictJson } from './json-parse.js';
 import { JSON_LIMITS, type JsonLimits, MAX_PAYLOAD_BYTES } from './limits.js';
 
@@ -132,7 +133,9 @@ function isUint8Array(value: unknown): value is Uint8Array {
  * Parses bytes that must be canonical JSON: strictly (no duplicate keys, no
  * lone surrogates, limits first) and only if they are exactly
  * `JCS(parse(bytes))`. A verifier uses it on the signed bytes, so that the
- * data it acts on has one and only one byte representation.
+ * data it acts on has one and only one byte representation. Canonical bytes
+ * within the limits are parsed natively (`parseJsonProven`); everything else
+ * goes through the strict parser, so every refusal has the same code as ever.
  *
  * @param bytes - UTF-8 JSON, at most 256 KiB.
  * @returns the parsed value.
@@ -152,6 +155,10 @@ export function parseCanonical(bytes: Uint8Array): unknown {
   } catch (cause) {
     throw new YibiaoVerifyError('E_MALFORMED', { detail: 'not UTF-8', cause });
   }
+  // Fast path: the native parser plus the proof JSON.stringify(value) === text with sorted keys.
+  const proven = parseJsonProven(text, JSON_LIMITS, { sortedKeys: true });
+  if (proven !== NOT_PROVEN) return proven;
+  // Anything unproven takes the strict parser, which names the exact error (or accepts after all).
   const value = parseStrictJson(text, JSON_LIMITS);
   if (canonicalize(value) !== text) throw new YibiaoVerifyError('E_NOT_CANONICAL');
   return value;

@@ -1,4 +1,5 @@
 import { YibiaoVerifyError } from './errors.js';
+import { NOT_PROVEN, parseJsonProven } from './json-fast-parse.js';
 import { parseStrictJson } from './json-parse.js';
 import { type P256PublicJwk, type Sm2PublicJwk, toP256PublicJwk, toSm2PublicJwk } from './key.js';
 import { JSON_LIMITS, MAX_HEADER_BYTES } from './limits.js';
@@ -9,11 +10,14 @@ export const HEADER_TYPE = 'yibiao+jws';
 /**
  * The protected header of a signed submission: the algorithm and the signer's
  * public key, which must be of that algorithm's curve. The key means identity
- * only when its thumbprint is trusted.
+ * only when its thumbprint is trusted, or bound to a person by `ybk`, a key
+ * binding from an allow-listed issuer (./key-binding.ts), checked only when
+ * the verifier is given issuers.
  */
-export type SubmissionHeader =
+export type SubmissionHeader = (
   | { readonly alg: 'ES256'; readonly typ: typeof HEADER_TYPE; readonly jwk: P256PublicJwk }
-  | { readonly alg: 'SM3withSM2'; readonly typ: typeof HEADER_TYPE; readonly jwk: Sm2PublicJwk };
+  | { readonly alg: 'SM3withSM2'; readonly typ: typeof HEADER_TYPE; readonly jwk: Sm2PublicJwk }
+) & { readonly ybk?: string };
 
 /**
  * Header members that point at keys elsewhere. We never fetch or follow them
@@ -44,7 +48,10 @@ export function parseSubmissionHeader(bytes: Uint8Array, algorithms: ReadonlySet
   if (bytes.length > MAX_HEADER_BYTES) throw new YibiaoVerifyError('E_LIMIT', { pointer: '/header', detail: 'header too large' });
   let value: unknown;
   try {
-    value = parseStrictJson(decoder.decode(bytes), JSON_LIMITS);
+    const text = decoder.decode(bytes);
+    // The native parser when it provably agrees with the strict one (no duplicate key, no other spelling).
+    value = parseJsonProven(text, JSON_LIMITS, { sortedKeys: false });
+    if (value === NOT_PROVEN) value = parseStrictJson(text, JSON_LIMITS);
   } catch (cause) {
     if (cause instanceof YibiaoVerifyError && (cause.code === 'E_LIMIT' || cause.code === 'E_DUPLICATE_KEY')) throw cause;
     throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header', detail: 'header is not JSON', cause });
@@ -66,14 +73,17 @@ export function parseSubmissionHeader(bytes: Uint8Array, algorithms: ReadonlySet
     if (PROCESSING.has(member)) {
       throw new YibiaoVerifyError('E_MALFORMED', { pointer: `/header/${member}`, detail: 'unsupported JWS extension' });
     }
-    if (member !== 'alg' && member !== 'typ' && member !== 'jwk') {
+    if (member !== 'alg' && member !== 'typ' && member !== 'jwk' && member !== 'ybk') {
       throw new YibiaoVerifyError('E_MALFORMED', { pointer: `/header/${member}`, detail: 'unexpected header member' });
     }
   }
   if (header.typ !== HEADER_TYPE) throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header/typ', detail: 'not a yibiao submission' });
   if (header.jwk === undefined) throw new YibiaoVerifyError('E_KEY_INVALID', { pointer: '/header/jwk', detail: 'no key' });
-  if (alg === 'SM3withSM2') return { alg, typ: HEADER_TYPE, jwk: toSm2PublicJwk(header.jwk, '/header/jwk') };
-  if (alg === 'ES256') return { alg, typ: HEADER_TYPE, jwk: toP256PublicJwk(header.jwk, '/header/jwk') };
+  const { ybk } = header;
+  if (ybk !== undefined && typeof ybk !== 'string') throw new YibiaoVerifyError('E_MALFORMED', { pointer: '/header/ybk', detail: 'not a string' });
+  const binding = ybk === undefined ? {} : { ybk };
+  if (alg === 'SM3withSM2') return { alg, typ: HEADER_TYPE, jwk: toSm2PublicJwk(header.jwk, '/header/jwk'), ...binding };
+  if (alg === 'ES256') return { alg, typ: HEADER_TYPE, jwk: toP256PublicJwk(header.jwk, '/header/jwk'), ...binding };
   // An allow-list with a name this version cannot check is a programmer error, refused by verify's options.
   throw new YibiaoVerifyError('E_ALG_NOT_ALLOWED', { pointer: '/header/alg' });
 }

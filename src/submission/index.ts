@@ -1,7 +1,10 @@
 /**
  * Signed submissions: build, canonicalise (RFC 8785), sign (JWS ES256) and
  * verify, route and split per department. Runs in the browser and in Node
- * with Web APIs only. See docs/submission.md for the format.
+ * on Web APIs; in Node the verifier also uses `node:crypto` (one-shot ECDSA
+ * verify, base64url) found at run time through Node's `getBuiltinModule`
+ * in `./node-builtin.ts` only — no static import, so browser bundles never
+ * see it. See docs/submission.md for the format.
  *
  * Deliberately not exported here: SM2 signing (`./sm2-signer.ts`, a separate
  * entry hosts import themselves, so this default path never reaches
@@ -22,6 +25,8 @@ export {
 } from './errors.js';
 export type { SubmissionHeader } from './header.js';
 export { HEADER_TYPE } from './header.js';
+export type { IssueKeyBindingInput } from './issue-key-binding.js';
+export { issueKeyBinding } from './issue-key-binding.js';
 export type { P256PublicJwk, PublicJwk, SignatureAlgorithm, Sm2PublicJwk } from './key.js';
 export {
   algorithmOfJwk,
@@ -32,6 +37,8 @@ export {
   toPublicJwk,
   toSm2PublicJwk,
 } from './key.js';
+export type { BindingIssuer, BindingIssuers, KeyBindingClaims, KeyBindingExpectation, KeyInput } from './key-binding.js';
+export { KEY_BINDING_TYPE, MAX_KEY_BINDING_LENGTH, prepareBindingIssuers, verifyKeyBinding } from './key-binding.js';
 export {
   MAX_ARRAY_LENGTH,
   MAX_ATTACHMENT_BYTES,
@@ -51,6 +58,7 @@ export { buildPayload, PAYLOAD_TYPE, PAYLOAD_VERSION } from './payload.js';
 export { checkPayloadShape } from './payload-shape.js';
 export type { DepartmentRoute, Routing } from './routing.js';
 export { DEPARTMENTS, deriveRouting, isDepartmentId } from './routing.js';
+export type { SignOptions } from './sign.js';
 export { signSubmission } from './sign.js';
 export type { DeviceSigner, P256PrivateJwk, Signer } from './signer.js';
 export { createDeviceSigner, generateEs256Jwk, signerFromKeyPair, signerFromPrivateJwk } from './signer.js';

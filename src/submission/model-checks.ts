@@ -1,11 +1,52 @@
 import type { FormModel } from '../ir/types.js';
 import { isSectionApplicable, sectionSwitches, servicesKey } from './applicability.js';
 import { YibiaoVerifyError } from './errors.js';
+import { LruCache } from './lru-cache.js';
 import type { SubmissionPayload } from './payload.js';
-import { DEPARTMENTS, type DepartmentRoute, deriveRouting } from './routing.js';
+import { DEPARTMENTS, type DepartmentRoute, deriveRouting, type Routing } from './routing.js';
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** What the checks need of a model, built once per model (models are compiled and not changed). */
+interface ModelFacts {
+  /** Service id → position in the form's order. */
+  readonly order: ReadonlyMap<string, number>;
+  readonly materials: ReadonlyMap<string, NonNullable<FormModel['materials']>[number]>;
+  /** `deriveRouting` by ticked services (joined by newlines), a few combinations per form. */
+  readonly routings: LruCache<string, Routing>;
+}
+
+const facts = new WeakMap<FormModel, ModelFacts>();
+
+/** Distinct service combinations remembered per form; the rest are derived each time. */
+const ROUTINGS_PER_MODEL = 64;
+
+function factsOf(model: FormModel): ModelFacts {
+  let known = facts.get(model);
+  if (known === undefined) {
+    known = {
+      order: new Map(model.services.map((service, i) => [service.id, i] as const)),
+      materials: new Map((model.materials ?? []).map((m) => [m.id, m] as const)),
+      routings: new LruCache(ROUTINGS_PER_MODEL),
+    };
+    facts.set(model, known);
+  }
+  return known;
+}
+
+/** `deriveRouting(model, services)`, remembered per model (a pure function of both). */
+function routingOf(model: FormModel, services: readonly string[]): Routing {
+  const { routings } = factsOf(model);
+  // Service ids are identifiers (payload shape), so a newline cannot occur in one.
+  const id = services.join('\n');
+  let routing = routings.get(id);
+  if (routing === undefined) {
+    routing = deriveRouting(model, services);
+    routings.set(id, routing);
+  }
+  return routing;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
@@ -17,7 +58,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
  * the same departments, and for each the same services and paths in the same order.
  */
 function checkRouting(payload: SubmissionPayload, model: FormModel): void {
-  const expected = deriveRouting(model, payload.services);
+  const expected = routingOf(model, payload.services);
   const actual = payload.routing as Readonly<Record<string, DepartmentRoute | undefined>>;
   for (const department of Object.keys(actual)) {
     if (!Object.hasOwn(expected, department)) throw new YibiaoVerifyError('E_ROUTING_MISMATCH', { pointer: `/routing/${department}` });
@@ -50,7 +91,7 @@ function checkRouting(payload: SubmissionPayload, model: FormModel): void {
  *   `E_UNTICKED_SECTION` or `E_LIMIT`, with a pointer.
  */
 export function checkAgainstModel(payload: SubmissionPayload, model: FormModel): void {
-  const order = new Map(model.services.map((service, i) => [service.id, i] as const));
+  const { order, materials } = factsOf(model);
   let last = -1;
   payload.services.forEach((id, i) => {
     const position = order.get(id);
@@ -90,7 +131,6 @@ export function checkAgainstModel(payload: SubmissionPayload, model: FormModel):
     if (!isSectionApplicable(services, ticked)) throw new YibiaoVerifyError('E_UNTICKED_SECTION', { pointer });
   }
 
-  const materials = new Map((model.materials ?? []).map((m) => [m.id, m] as const));
   payload.attachments.forEach((attachment, i) => {
     const pointer = `/attachments/${i}`;
     const material = materials.get(attachment.field);

@@ -11,7 +11,7 @@ import {
   UUID_PATTERN,
 } from './payload.js';
 import { DEPARTMENTS } from './routing.js';
-import { findTextProblems } from './text.js';
+import { firstTextProblem } from './text.js';
 
 const PAYLOAD_KEYS = ['typ', 'v', 'form', 'iat', 'exp', 'nonce', 'submissionId', 'lang', 'services', 'routing', 'data', 'attachments'];
 const ROUTE_KEYS = ['services', 'paths'];
@@ -153,7 +153,7 @@ export function checkPayloadShape(value: unknown): SubmissionPayload {
     names.add(name);
   });
 
-  const [problem] = findTextProblems(p);
+  const problem = firstTextProblem(p);
   if (problem !== undefined) invalid(problem.pointer, `text is ${problem.kind}`);
   return value as SubmissionPayload;
 }

@@ -1,15 +1,25 @@
 /**
  * The verifier's first steps on a token: its compact structure, and the
- * signature check of each algorithm. ES256 goes through jose; SM3withSM2
- * loads the SM2 module here, and only here on the verification path.
+ * signature check of each algorithm. ES256 goes through the platform's
+ * backend (node:crypto in Node, WebCrypto elsewhere) with a cached key;
+ * SM3withSM2 loads the SM2 module here, and only here on the verification path.
  */
-import { compactVerify, errors as joseErrors } from 'jose';
 import { decodeBase64urlStrict } from './base64url.js';
 import { YibiaoVerifyError } from './errors.js';
-import { importP256PublicKey, type P256PublicJwk, type Sm2PublicJwk } from './key.js';
+import type { P256PublicJwk, Sm2PublicJwk } from './key.js';
+import type { KeyCache } from './key-cache.js';
 import { MAX_TOKEN_BYTES } from './limits.js';
+import { type Base64urlCodec, nodeBase64urlCodec } from './node-base64url.js';
 
 const encoder = new TextEncoder();
+
+/** Node's native base64url for the token's segments, looked up on first use (undefined: jose's). */
+let segmentCodec: Base64urlCodec | null | undefined;
+
+function segmentCodecOf(): Base64urlCodec | undefined {
+  if (segmentCodec === undefined) segmentCodec = nodeBase64urlCodec() ?? null;
+  return segmentCodec ?? undefined;
+}
 
 /**
  * Marks a failure of the host's registry, nonce store, or of loading the SM2
@@ -22,6 +32,8 @@ export class InfrastructureFailure {
 
 /** The three segments of a compact JWS, decoded. */
 export interface TokenParts {
+  /** The header's base64url segment, as received. */
+  readonly headerSegment: string;
   readonly header: Uint8Array;
   /** `ASCII(BASE64URL(header) "." BASE64URL(payload))`. */
   readonly signingInput: string;
@@ -42,35 +54,39 @@ export function splitToken(token: unknown): TokenParts {
   const segments = token.split('.');
   if (segments.length !== 3) throw new YibiaoVerifyError('E_MALFORMED', { detail: 'not three segments' });
   const [header = '', payload = '', signature = ''] = segments;
+  const codec = segmentCodecOf();
   return {
-    header: decodeBase64urlStrict(header, '/header'),
+    headerSegment: header,
+    header: decodeBase64urlStrict(header, '/header', codec),
     signingInput: `${header}.${payload}`,
-    payload: decodeBase64urlStrict(payload, '/payload'),
-    signature: decodeBase64urlStrict(signature, '/signature'),
+    payload: decodeBase64urlStrict(payload, '/payload', codec),
+    signature: decodeBase64urlStrict(signature, '/signature', codec),
   };
 }
 
 /**
- * ES256 with jose (`compactVerify`, algorithm pinned).
+ * ES256 with the cached key of the header's JWK: the key's import first
+ * (`E_KEY_INVALID`), then the signature's length, then the signature over the
+ * signing input. The payload is the one `splitToken` decoded, not decoded again.
  *
- * @param token - the whole token.
+ * @param parts - the split token.
  * @param jwk - the header's P-256 key.
- * @param signature - the decoded signature segment.
- * @returns the payload bytes jose read after the signature verified.
- * @throws {YibiaoVerifyError} `E_KEY_INVALID`, `E_SIG_INVALID`, `E_ALG_NOT_ALLOWED`, `E_MALFORMED`.
+ * @param keys - the key cache (and with it the backend) to verify with.
+ * @returns the payload bytes, once the signature verified.
+ * @throws {YibiaoVerifyError} `E_KEY_INVALID`, `E_SIG_INVALID`.
  */
-export async function checkEs256(token: string, jwk: P256PublicJwk, signature: Uint8Array): Promise<Uint8Array> {
-  const key = await importP256PublicKey(jwk);
+export async function checkEs256(parts: TokenParts, jwk: P256PublicJwk, keys: KeyCache): Promise<Uint8Array> {
+  const check = await keys.es256(jwk);
   // ES256 signatures are exactly r‖s, 64 bytes (RFC 7518 §3.4); an empty or DER one never verifies.
-  if (signature.length !== 64) throw new YibiaoVerifyError('E_SIG_INVALID', { pointer: '/signature', detail: 'not 64 bytes' });
+  if (parts.signature.length !== 64) throw new YibiaoVerifyError('E_SIG_INVALID', { pointer: '/signature', detail: 'not 64 bytes' });
+  let valid: boolean;
   try {
-    const { payload } = await compactVerify(token, key, { algorithms: ['ES256'] });
-    return payload;
+    valid = await check(encoder.encode(parts.signingInput), parts.signature);
   } catch (cause) {
-    if (cause instanceof joseErrors.JOSEAlgNotAllowed) throw new YibiaoVerifyError('E_ALG_NOT_ALLOWED', { cause });
-    if (cause instanceof joseErrors.JWSInvalid) throw new YibiaoVerifyError('E_MALFORMED', { cause });
     throw new YibiaoVerifyError('E_SIG_INVALID', { cause });
   }
+  if (!valid) throw new YibiaoVerifyError('E_SIG_INVALID');
+  return parts.payload;
 }
 
 /**

@@ -5,8 +5,11 @@ import type { ValidationIssue } from '../runtime/validation-types.js';
 import { checkAttachmentFiles } from './attachments.js';
 import { parseCanonical } from './canonicalize.js';
 import { type VerifyErrorCode, verifyErrorMessage, YibiaoUsageError, YibiaoVerifyError } from './errors.js';
-import { parseSubmissionHeader, type SubmissionHeader } from './header.js';
-import { isSignatureAlgorithm, jwkThumbprint, type SignatureAlgorithm, toPublicJwk } from './key.js';
+import type { SubmissionHeader } from './header.js';
+import { defaultHeaderCache, type HeaderCache } from './header-cache.js';
+import { isSignatureAlgorithm, type SignatureAlgorithm, toPublicJwk } from './key.js';
+import { type BindingIssuer, type BindingIssuers, keyAuthenticity, prepareBindingIssuers } from './key-binding.js';
+import { defaultKeyCache, type KeyCache } from './key-cache.js';
 import { SUBMISSION_LIFETIME_SECONDS } from './limits.js';
 import { checkAgainstModel } from './model-checks.js';
 import type { NonceStore } from './nonce-store.js';
@@ -34,6 +37,14 @@ export interface VerifyOptions {
    */
   readonly trustedKeys?: readonly JsonWebKey[];
   /**
+   * Allow-listed issuers of key bindings (`{ iss, key }`, the key a public
+   * P-256 JWK, `CryptoKey` or `KeyObject`). When given, a key not among
+   * `trustedKeys` must come with a valid binding in the header (`ybk`, see
+   * ./key-binding.ts): verdict `bound`, else `E_KEY_UNTRUSTED`. When absent,
+   * a binding in the header is ignored.
+   */
+  readonly bindingIssuers?: readonly BindingIssuer[];
+  /**
    * Accepted `alg` values, compared case-sensitively; default `['ES256']`.
    * `SM3withSM2` is accepted only when listed here; only then is the SM2
    * code loaded (`await import('./sm2.js')`).
@@ -55,7 +66,7 @@ export interface VerifyOptions {
 }
 
 /** How much the signature says about who signed. */
-export type Authenticity = 'embedded-key' | 'trusted-key';
+export type Authenticity = 'embedded-key' | 'trusted-key' | 'bound';
 
 /** An accepted submission. */
 export interface VerifySuccess {
@@ -63,7 +74,8 @@ export interface VerifySuccess {
   readonly payload: SubmissionPayload;
   readonly header: SubmissionHeader;
   /**
-   * `trusted-key`: signed by one of `trustedKeys`. `embedded-key`: signed by the
+   * `trusted-key`: signed by one of `trustedKeys`. `bound`: signed by a key
+   * that a binding from one of `bindingIssuers` ties to a login. `embedded-key`: signed by the
    * key in the header — the content is intact, but anyone could have made the key.
    */
   readonly authenticity: Authenticity;
@@ -91,7 +103,11 @@ export type Verdict = VerifySuccess | VerifyFailure;
 
 interface Settings {
   readonly forms: FormRegistry;
+  /** Imported keys and thumbprints, and parsed headers, kept across calls. */
+  readonly keys: KeyCache;
+  readonly headers: HeaderCache;
   readonly trusted: ReadonlySet<string> | undefined;
+  readonly issuers: BindingIssuers | undefined;
   readonly algorithms: ReadonlySet<SignatureAlgorithm>;
   readonly nowSeconds: number;
   readonly skew: number;
@@ -128,13 +144,14 @@ async function settingsOf(options: VerifyOptions): Promise<Settings> {
     usage('"options.nonceStore" must have a checkAndStore method');
   }
   if (attachments !== undefined && !(attachments instanceof Map)) usage('"options.attachments" must be a Map');
+  const keys = defaultKeyCache();
   let trusted: Set<string> | undefined;
   if (trustedKeys !== undefined) {
     if (!Array.isArray(trustedKeys)) usage('"options.trustedKeys" must be an array of JWKs');
     trusted = new Set();
     for (const [i, jwk] of trustedKeys.entries()) {
       try {
-        trusted.add(await jwkThumbprint(toPublicJwk(jwk, `/trustedKeys/${i}`)));
+        trusted.add(await keys.thumbprint(toPublicJwk(jwk, `/trustedKeys/${i}`)));
       } catch (cause) {
         usage(`"options.trustedKeys[${i}]" is not a P-256 or SM2 public JWK (${cause instanceof Error ? cause.message : 'invalid'})`);
       }
@@ -142,7 +159,10 @@ async function settingsOf(options: VerifyOptions): Promise<Settings> {
   }
   return {
     forms,
+    keys,
+    headers: defaultHeaderCache(),
     trusted,
+    issuers: options.bindingIssuers === undefined ? undefined : await prepareBindingIssuers(options.bindingIssuers),
     algorithms: new Set(allowed),
     nowSeconds: Math.floor((now ?? new Date()).getTime() / 1000),
     skew,
@@ -191,14 +211,19 @@ export type ExtraCheck = (payload: SubmissionPayload) => void;
 
 async function run(token: unknown, settings: Settings, extra: ExtraCheck | undefined): Promise<Verdict> {
   const parts = splitToken(token);
-  const header = parseSubmissionHeader(parts.header, settings.algorithms);
-  const keyThumbprint = await jwkThumbprint(header.jwk);
-  if (settings.trusted !== undefined && !settings.trusted.has(keyThumbprint)) {
+  const header = settings.headers.parse(parts.headerSegment, parts.header, settings.algorithms);
+  const keyThumbprint = await settings.keys.thumbprint(header.jwk);
+  if (settings.trusted !== undefined && settings.issuers === undefined && !settings.trusted.has(keyThumbprint)) {
     throw new YibiaoVerifyError('E_KEY_UNTRUSTED', { pointer: '/header/jwk' });
   }
   const payloadBytes =
-    header.alg === 'SM3withSM2' ? await checkSm2(parts, header.jwk) : await checkEs256(token as string, header.jwk, parts.signature);
+    header.alg === 'SM3withSM2' ? await checkSm2(parts, header.jwk) : await checkEs256(parts, header.jwk, settings.keys);
   const payload = checkPayloadShape(parseCanonical(payloadBytes));
+  const { trusted, issuers, nowSeconds, skew: skewSeconds } = settings;
+  const authenticity =
+    trusted === undefined && issuers === undefined
+      ? 'embedded-key'
+      : await keyAuthenticity({ header, keyThumbprint, formId: payload.form.id, trusted, issuers, nowSeconds, skewSeconds });
 
   const form = await lookupForm(settings.forms, payload.form.id);
   if (form.model.schemaHash !== payload.form.schemaHash) {
@@ -239,7 +264,7 @@ async function run(token: unknown, settings: Settings, extra: ExtraCheck | undef
     ok: true,
     payload,
     header,
-    authenticity: settings.trusted === undefined ? 'embedded-key' : 'trusted-key',
+    authenticity,
     keyThumbprint,
     warnings: result.warnings,
     attachmentsChecked: settings.attachments !== undefined,
@@ -253,9 +278,11 @@ async function run(token: unknown, settings: Settings, extra: ExtraCheck | undef
  * compact structure and canonical base64url → header (`alg` in the allow-list,
  * no `jku`/`x5u`/`x5c`/`kid`/`crit`; nothing is ever fetched) → key (EC P-256
  * for ES256, SM2 for SM3withSM2, trusted by thumbprint when `trustedKeys` is
- * given) → signature (ES256: jose `compactVerify`, algorithm pinned;
+ * given) → signature (ES256: node:crypto's one-shot `verify` in Node, WebCrypto
+ * elsewhere, with the key imported once and cached by its coordinates;
  * SM3withSM2: `e = SM3(Z_A ‖ M)`, loaded only then) → canonical,
- * duplicate-free payload bytes → payload shape → form by id → `schemaHash` →
+ * duplicate-free payload bytes → payload shape → key binding (`ybk`, when
+ * `bindingIssuers` is given and the key is not trusted) → form by id → `schemaHash` →
  * version → `iat`/`exp` window → services, routing and sections against the
  * model → `validateData` on the
  * `iat` date in Asia/Shanghai → attachments → nonce (last, so a refused token

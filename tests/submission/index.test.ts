@@ -5,6 +5,7 @@ import type {
   PartVerdict,
   Routing,
   Signer,
+  SignOptions,
   SubmissionPayload,
   Verdict,
   VerifyErrorCode,
@@ -56,6 +57,11 @@ describe('public API (src/submission/index.ts)', () => {
         'describeAttachment',
         'findTextProblems',
         'isSignatureAlgorithm',
+        'issueKeyBinding',
+        'KEY_BINDING_TYPE',
+        'MAX_KEY_BINDING_LENGTH',
+        'prepareBindingIssuers',
+        'verifyKeyBinding',
         'isVerifyErrorCode',
         'jwkThumbprint',
         'parseCanonical',
@@ -80,15 +86,15 @@ describe('public API (src/submission/index.ts)', () => {
     expectTypeOf<SubmissionPayload['typ']>().toEqualTypeOf<'yibiao-submission'>();
     expectTypeOf<SubmissionPayload['lang']>().toEqualTypeOf<'zh-CN' | 'en'>();
     expectTypeOf<Extract<Verdict, { ok: false }>['code']>().toEqualTypeOf<VerifyErrorCode>();
-    expectTypeOf<Extract<Verdict, { ok: true }>['authenticity']>().toEqualTypeOf<'embedded-key' | 'trusted-key'>();
+    expectTypeOf<Extract<Verdict, { ok: true }>['authenticity']>().toEqualTypeOf<'embedded-key' | 'trusted-key' | 'bound'>();
     expectTypeOf<Signer['alg']>().toEqualTypeOf<'ES256' | 'SM3withSM2'>();
     expectTypeOf<SubmissionPayload['routing']>().toEqualTypeOf<Routing>();
     expectTypeOf(api.split).parameters.toEqualTypeOf<[SubmissionPayload, string]>();
     expectTypeOf(api.split).returns.toEqualTypeOf<DepartmentPart[]>();
     expectTypeOf(api.verifyPart).returns.toEqualTypeOf<Promise<PartVerdict>>();
-    // Backward compatible for the widget: the same parameters as before.
+    // Backward compatible for the widget: the same parameters as before, plus optional options.
     expectTypeOf(api.createDeviceSigner).parameters.toEqualTypeOf<[]>();
-    expectTypeOf(api.signSubmission).parameters.toEqualTypeOf<[SubmissionPayload, Signer]>();
+    expectTypeOf(api.signSubmission).parameters.toEqualTypeOf<[SubmissionPayload, Signer, (SignOptions | undefined)?]>();
   });
 
   it('does not export SM2 signing or the SQLite store (separate entries)', () => {
@@ -107,6 +113,11 @@ describe('public API (src/submission/index.ts)', () => {
 
 /** Node-only modules of src/submission, never exported from its index (tested above). */
 const NODE_ONLY = new Set(['sqlite-nonce-store.ts']);
+/**
+ * Files that use node:crypto or node:buffer when the host is Node and Web
+ * APIs otherwise (the verifier's fast path, docs in node-builtin.ts).
+ */
+const NODE_WHEN_PRESENT = new Set(['node-builtin.ts', 'node-crypto-backend.ts', 'node-base64url.ts']);
 
 describe('the one hard rule: src/submission runs in the browser', () => {
   const files = readdirSync(srcDir).filter((f) => f.endsWith('.ts') && !NODE_ONLY.has(f));
@@ -133,7 +144,19 @@ describe('the one hard rule: src/submission runs in the browser', () => {
     }
     expect(text).not.toMatch(/\b(eval|new Function|require)\s*\(/);
     expect(text).not.toMatch(/\bfetch\s*\(/);
-    expect(text).not.toMatch(/\bprocess\.|\bBuffer\b/);
+    if (NODE_WHEN_PRESENT.has(file)) {
+      // Node's built-ins only through process.getBuiltinModule, looked up at run time: nothing for a bundler to resolve.
+      expect(text).not.toMatch(/\bprocess\.(?!getBuiltinModule\b)/);
+    } else {
+      expect(text).not.toMatch(/\bprocess\.|\bBuffer\b/);
+    }
+  });
+
+  it('reaches Node built-ins in node-builtin.ts only, and there with a fallback for other hosts', () => {
+    const callers = files.filter((f) => /process\.getBuiltinModule\s*\(/.test(readFileSync(new URL(f, srcDir), 'utf8')));
+    expect(callers).toEqual(['node-builtin.ts']);
+    const text = readFileSync(new URL('node-builtin.ts', srcDir), 'utf8');
+    expect(text).toMatch(/typeof process === 'undefined'/);
   });
 });
 

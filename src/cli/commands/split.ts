@@ -1,11 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Lang } from '../../ir/types.js';
 import type { FormRegistry } from '../../runtime/compiled-form.js';
-import { type DepartmentPart, split, type Verdict, verify } from '../../submission/index.js';
+import { type DepartmentPart, split } from '../../submission/index.js';
 import { EXIT, print, printError } from '../io.js';
-import { collectAlgorithm, failureLines, prepareVerification, readTokenBytes, type VerificationFlags, type VerifyCommandIo } from './verify.js';
+import { failureLines, readTokenBytes, type VerificationFlags, type VerifyCommandIo, verificationOptions, verifyFromCli } from './verify.js';
 
 /** Where the command reads and writes; replaceable in tests. */
 export interface SplitCommandIo extends Pick<VerifyCommandIo, 'readToken' | 'readText' | 'print' | 'printError' | 'setExitCode'> {
@@ -49,7 +49,8 @@ function summary(part: DepartmentPart, file: string | undefined): string {
 }
 
 /**
- * `yibiao split <token-file|-> [--out <dir>] [--json] [--alg <alg>]... [--key <jwk-file>...] [--form <id>] [--lang zh-CN|en]`:
+ * `yibiao split <token-file|-> [--out <dir>] [--json]` and the options of `yibiao verify`
+ * (`--form`, `--key`, `--binding-issuer`, `--alg`, `--max-age`, `--lang`):
  * verifies a submission (as `yibiao verify`), then splits it into one part
  * per department of its `routing` — `{ department, services, paths, data,
  * token }`, each verifiable on its own with `verifyPart`. `--out` writes
@@ -62,47 +63,36 @@ function summary(part: DepartmentPart, file: string | undefined): string {
  */
 export function registerSplit(program: Command, deps: SplitCommandDeps): void {
   const io: SplitCommandIo = { ...defaultIo, ...deps.io };
-  program
+  const command = program
     .command('split')
     .description('verify a signed submission and split it into one verifiable part per department')
     .argument('<token>', 'token file, or - for standard input')
     .option('--out <dir>', 'write one <department>.json per part into this directory')
-    .option('--json', 'print the parts as JSON (they contain personal data)')
-    .option('--form <id>', 'accept only submissions of this form')
-    .option('--key <jwk-file...>', 'trusted public keys (JWK or JWK Set files)')
-    .option('--alg <alg>', 'accepted algorithm, repeatable: ES256, SM3withSM2 (default: ES256 only)', collectAlgorithm)
-    .addOption(new Option('--lang <lang>', 'message language').choices(['zh-CN', 'en']).default('zh-CN'))
-    .action(async (file: string, options: CommandOptions) => {
-      const lang: Lang = options.lang === 'en' ? 'en' : 'zh-CN';
-      const fail = (message: string): void => {
-        io.printError(message);
-        io.setExitCode(EXIT.usage);
-      };
-      const prepared = await prepareVerification(file, options, io, deps);
-      if ('error' in prepared) return fail(prepared.error);
-      let verdict: Verdict;
+    .option('--json', 'print the parts as JSON (they contain personal data)');
+  verificationOptions(command).action(async (file: string, options: CommandOptions) => {
+    const lang: Lang = options.lang === 'en' ? 'en' : 'zh-CN';
+    const verified = await verifyFromCli(file, options, io, deps);
+    if (verified === undefined) return;
+    const { verdict, token } = verified;
+    if (!verdict.ok) {
+      if (options.json) io.print(JSON.stringify(verdict, null, 2));
+      else for (const line of failureLines(verdict, lang)) io.print(line);
+      io.setExitCode(EXIT.invalid);
+      return;
+    }
+    const parts = split(verdict.payload, token);
+    const files = new Map<DepartmentPart, string>();
+    if (options.out !== undefined) {
       try {
-        verdict = await verify(prepared.token, prepared.options);
+        for (const part of parts) files.set(part, await io.writePart(options.out, `${part.department}.json`, `${JSON.stringify(part, null, 2)}\n`));
       } catch (error) {
-        return fail(`cannot verify: ${(error as Error).message}`);
-      }
-      if (!verdict.ok) {
-        if (options.json) io.print(JSON.stringify(verdict, null, 2));
-        else for (const line of failureLines(verdict, lang)) io.print(line);
-        io.setExitCode(EXIT.invalid);
+        io.printError(`cannot write to ${options.out}: ${(error as Error).message}`);
+        io.setExitCode(EXIT.usage);
         return;
       }
-      const parts = split(verdict.payload, prepared.token);
-      const files = new Map<DepartmentPart, string>();
-      if (options.out !== undefined) {
-        try {
-          for (const part of parts) files.set(part, await io.writePart(options.out, `${part.department}.json`, `${JSON.stringify(part, null, 2)}\n`));
-        } catch (error) {
-          return fail(`cannot write to ${options.out}: ${(error as Error).message}`);
-        }
-      }
-      if (options.json) io.print(JSON.stringify(parts, null, 2));
-      else for (const part of parts) io.print(summary(part, files.get(part)));
-      io.setExitCode(EXIT.ok);
-    });
+    }
+    if (options.json) io.print(JSON.stringify(parts, null, 2));
+    else for (const part of parts) io.print(summary(part, files.get(part)));
+    io.setExitCode(EXIT.ok);
+  });
 }

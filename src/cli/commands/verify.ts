@@ -4,10 +4,12 @@ import type { Lang } from '../../ir/types.js';
 import type { FormRegistry } from '../../runtime/compiled-form.js';
 import type { ValidationIssue } from '../../runtime/validation-types.js';
 import {
+  type BindingIssuer,
   isSignatureAlgorithm,
   MAX_TOKEN_BYTES,
   type SignatureAlgorithm,
   SUPPORTED_ALGORITHMS,
+  toP256PublicJwk,
   toPublicJwk,
   type Verdict,
   type VerifyOptions,
@@ -40,6 +42,8 @@ export interface VerifyCommandDeps {
 export interface VerificationFlags {
   readonly form?: string;
   readonly key?: readonly string[];
+  /** `--binding-issuer` files: public P-256 JWKs (or JWK Sets) whose `kid` is the issuer id. */
+  readonly bindingIssuer?: readonly string[];
   readonly alg?: readonly SignatureAlgorithm[];
   readonly maxAge?: number;
 }
@@ -127,6 +131,35 @@ function keysOf(text: string, file: string): JsonWebKey[] {
   return list.map((jwk, i) => ({ ...toPublicJwk(jwk, list.length === 1 ? file : `${file}#/keys/${i}`) }));
 }
 
+/**
+ * Commander parser of a repeatable `--binding-issuer <file>`.
+ *
+ * @param value - one file.
+ * @param previous - the files so far.
+ * @returns the files with this one.
+ */
+export function collectFile(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * A binding-issuer file: one public P-256 JWK or a JWK Set; each key's `kid`
+ * is the issuer id (`iss`) its bindings must carry.
+ */
+function issuersOf(text: string, file: string): BindingIssuer[] {
+  const value: unknown = JSON.parse(text);
+  const list: unknown[] =
+    value !== null && typeof value === 'object' && Array.isArray((value as { keys?: unknown }).keys)
+      ? (value as { keys: unknown[] }).keys
+      : [value];
+  return list.map((jwk, i) => {
+    const where = list.length === 1 ? file : `${file}#/keys/${i}`;
+    const iss = (jwk as { kid?: unknown } | null)?.kid;
+    if (typeof iss !== 'string' || iss === '') throw new Error(`${where}: the key needs a "kid", the issuer id of its bindings`);
+    return { iss, key: { ...toP256PublicJwk(jwk, where) } };
+  });
+}
+
 /** Dependencies {@link prepareVerification} reads. */
 export interface VerificationDeps {
   readonly loadRegistry: () => Promise<FormRegistry>;
@@ -137,7 +170,7 @@ export interface VerificationDeps {
  * Reads the token, the trusted keys and the registry for `verify` and `split`.
  *
  * @param file - the token file, or `-`.
- * @param flags - `--form`, `--key`, `--alg`, `--max-age`.
+ * @param flags - `--form`, `--key`, `--binding-issuer`, `--alg`, `--max-age`.
  * @param io - where files are read.
  * @param deps - the registry loader and the clock.
  * @returns the token and the verify options, or a message for exit status 2.
@@ -156,6 +189,18 @@ export async function prepareVerification(
         trustedKeys.push(...keysOf(await io.readText(keyFile), keyFile));
       } catch (error) {
         return { error: `cannot read key ${keyFile}: ${(error as Error).message}` };
+      }
+    }
+  }
+
+  let bindingIssuers: BindingIssuer[] | undefined;
+  if (flags.bindingIssuer !== undefined) {
+    bindingIssuers = [];
+    for (const issuerFile of flags.bindingIssuer) {
+      try {
+        bindingIssuers.push(...issuersOf(await io.readText(issuerFile), issuerFile));
+      } catch (error) {
+        return { error: `cannot read binding issuer ${issuerFile}: ${(error as Error).message}` };
       }
     }
   }
@@ -184,6 +229,7 @@ export async function prepareVerification(
   const options: VerifyOptions = {
     forms,
     ...(trustedKeys === undefined ? {} : { trustedKeys }),
+    ...(bindingIssuers === undefined ? {} : { bindingIssuers }),
     ...(flags.alg === undefined || flags.alg.length === 0 ? {} : { algorithms: flags.alg }),
     ...(flags.maxAge === undefined ? {} : { maxAgeSeconds: flags.maxAge }),
     ...(deps.now === undefined ? {} : { now: deps.now() }),
@@ -215,14 +261,11 @@ function describe(verdict: Verdict, lang: Lang): string[] {
   if (!verdict.ok) return failureLines(verdict, lang);
   const { payload } = verdict;
   const signedAt = new Date(payload.iat * 1000).toISOString();
-  const key =
-    verdict.authenticity === 'trusted-key'
-      ? zh
-        ? '受信任密钥'
-        : 'trusted key'
-      : zh
-        ? '嵌入密钥（仅证明内容未被篡改，不证明申请人身份）'
-        : 'embedded key (proves integrity, not identity)';
+  const key = {
+    'trusted-key': zh ? '受信任密钥' : 'trusted key',
+    bound: zh ? '已绑定实名登录的密钥（密钥绑定有效）' : 'key bound to a real-name login (valid key binding)',
+    'embedded-key': zh ? '嵌入密钥（仅证明内容未被篡改，不证明申请人身份）' : 'embedded key (proves integrity, not identity)',
+  }[verdict.authenticity];
   const services = payload.services.length === 0 ? '-' : payload.services.join(', ');
   const files = verdict.attachmentsChecked
     ? `${payload.attachments.length}${zh ? ' 个，已核对' : ', checked'}`
@@ -242,10 +285,12 @@ function describe(verdict: Verdict, lang: Lang): string[] {
 }
 
 /**
- * `yibiao verify <token-file|-> [--form <id>] [--key <jwk-file>...] [--alg <alg>]... [--max-age <seconds>] [--json] [--lang zh-CN|en]`:
+ * `yibiao verify <token-file|-> [--form <id>] [--key <jwk-file>...] [--binding-issuer <jwk-file>]... [--alg <alg>]... [--max-age <seconds>] [--json] [--lang zh-CN|en]`:
  * verifies a signed submission and re-validates its data with the compiled form.
  * `--alg` allow-lists algorithms (default `ES256` only; `--alg ES256 --alg
- * SM3withSM2` accepts both).
+ * SM3withSM2` accepts both). `--binding-issuer` allow-lists issuers of key
+ * bindings: a token whose key is not among `--key` must then carry a valid
+ * binding (`bound`), else `E_KEY_UNTRUSTED`.
  * Exit 0 accepted, 1 rejected (the code is printed), 2 unreadable input, key
  * file or unknown `--form`.
  *
@@ -256,33 +301,71 @@ function describe(verdict: Verdict, lang: Lang): string[] {
  */
 export function registerVerify(program: Command, deps: VerifyCommandDeps): void {
   const io: VerifyCommandIo = { ...defaultIo, ...deps.io };
-  program
+  const command = program
     .command('verify')
     .description('verify a signed submission (JWS) and re-validate its data')
-    .argument('<token>', 'token file, or - for standard input')
-    .option('--form <id>', 'accept only submissions of this form')
-    .option('--key <jwk-file...>', 'trusted public keys, P-256 or SM2 (JWK or JWK Set files); without it, the embedded key is used')
-    .option('--alg <alg>', 'accepted algorithm, repeatable: ES256, SM3withSM2 (default: ES256 only)', collectAlgorithm)
-    .option('--max-age <seconds>', 'largest accepted age in seconds (default 86400)', parseMaxAge)
+    .argument('<token>', 'token file, or - for standard input');
+  verificationOptions(command)
     .option('--json', 'print the verdict as JSON (includes the payload when accepted)')
-    .addOption(new Option('--lang <lang>', 'message language').choices(['zh-CN', 'en']).default('zh-CN'))
     .action(async (file: string, options: CommandOptions) => {
       const lang: Lang = options.lang === 'en' ? 'en' : 'zh-CN';
-      const fail = (message: string): void => {
-        io.printError(message);
-        io.setExitCode(EXIT.usage);
-      };
-
-      const prepared = await prepareVerification(file, options, io, deps);
-      if ('error' in prepared) return fail(prepared.error);
-      let verdict: Verdict;
-      try {
-        verdict = await verify(prepared.token, prepared.options);
-      } catch (error) {
-        return fail(`cannot verify: ${(error as Error).message}`);
-      }
+      const verified = await verifyFromCli(file, options, io, deps);
+      if (verified === undefined) return;
+      const { verdict } = verified;
       if (options.json) io.print(JSON.stringify(verdict, null, 2));
       else for (const line of describe(verdict, lang)) io.print(line);
       io.setExitCode(verdict.ok ? EXIT.ok : EXIT.invalid);
     });
+}
+
+/**
+ * Adds the options `verify` and `split` share: `--form`, `--key`,
+ * `--binding-issuer`, `--alg`, `--max-age` and `--lang`.
+ *
+ * @param command - the command to extend.
+ * @returns the same command, for chaining.
+ */
+export function verificationOptions(command: Command): Command {
+  return command
+    .option('--form <id>', 'accept only submissions of this form')
+    .option('--key <jwk-file...>', 'trusted public keys, P-256 or SM2 (JWK or JWK Set files); without it, the embedded key is used')
+    .option(
+      '--binding-issuer <jwk-file>',
+      'allow-listed issuer of key bindings, repeatable: a public P-256 JWK (or JWK Set) whose kid is the issuer id',
+      collectFile,
+    )
+    .option('--alg <alg>', 'accepted algorithm, repeatable: ES256, SM3withSM2 (default: ES256 only)', collectAlgorithm)
+    .option('--max-age <seconds>', 'largest accepted age in seconds (default 86400)', parseMaxAge)
+    .addOption(new Option('--lang <lang>', 'message language').choices(['zh-CN', 'en']).default('zh-CN'));
+}
+
+/**
+ * Reads and verifies the token a command names. When the input, a key file
+ * or the registry cannot be read, or the verifier throws, prints why and sets
+ * exit status 2, and returns `undefined`; otherwise returns the verdict (the
+ * caller reports a rejection).
+ *
+ * @param file - the token file, or `-`.
+ * @param flags - the shared verification flags.
+ * @param io - where files are read and errors printed.
+ * @param deps - the registry loader and the clock.
+ */
+export async function verifyFromCli(
+  file: string,
+  flags: VerificationFlags,
+  io: Pick<VerifyCommandIo, 'readToken' | 'readText' | 'printError' | 'setExitCode'>,
+  deps: VerificationDeps,
+): Promise<{ readonly verdict: Verdict; readonly token: string } | undefined> {
+  const fail = (message: string): undefined => {
+    io.printError(message);
+    io.setExitCode(EXIT.usage);
+    return undefined;
+  };
+  const prepared = await prepareVerification(file, flags, io, deps);
+  if ('error' in prepared) return fail(prepared.error);
+  try {
+    return { verdict: await verify(prepared.token, prepared.options), token: prepared.token };
+  } catch (error) {
+    return fail(`cannot verify: ${(error as Error).message}`);
+  }
 }

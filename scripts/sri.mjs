@@ -4,11 +4,16 @@
 //
 //   node scripts/sri.mjs                 # every widget/dist/<id>.js
 //   node scripts/sri.mjs shandong        # one form
-//   node scripts/sri.mjs --json          # [{ form, file, bytes, integrity, tag }]
+//   node scripts/sri.mjs --json          # [{ form, file, bytes, integrity, tag, parts: [{ file, load, bytes, integrity, tag }] }]
 //   node scripts/sri.mjs --base https://cdn.example.gov.cn/yibiao/2025.1.0/ shandong
 //
+// A widget is its entry `<id>.js` plus the parts in `<id>/` that `<id>/parts.json` lists:
+// eager parts (imported statically by the entry) and lazy parts (imported on first need:
+// signing, drafts, files, the division tree). Each part is printed as a
+// `<link rel="modulepreload">` with its integrity: a module fetched that way is the one
+// the entry's `import` and `import()` use, so the whole widget is pinned.
 // The hash is of the exact bytes served: re-run it for every build, and serve the
-// file with `Access-Control-Allow-Origin` when the page is on another origin.
+// files with `Access-Control-Allow-Origin` when the page is on another origin.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,8 +62,41 @@ for (const form of ids) {
   const integrity = integrityOf(bytes);
   const src = `${base}${form}.js`;
   const tag = `<script type="module" src="${escapeAttribute(src)}" integrity="${integrity}" crossorigin="anonymous"></script>`;
-  out.push({ form, file: path.relative(root, file), bytes: bytes.length, integrity, tag });
+  out.push({ form, file: path.relative(root, file), bytes: bytes.length, integrity, tag, parts: partsOf(form) });
+}
+
+/** The eager and lazy parts `widget/dist/<form>/parts.json` lists, each hashed from the file itself. */
+function partsOf(form) {
+  let listed;
+  try {
+    listed = JSON.parse(readFileSync(path.join(dist, form, 'parts.json'), 'utf8')).parts;
+  } catch {
+    return [];
+  }
+  return listed
+    .filter((part) => part.load !== 'entry')
+    .map((part) => {
+      if (!/^[a-z0-9-]+\/[A-Za-z0-9_-]+\.js$/.test(part.file)) {
+        process.stderr.write(`sri: unexpected part ${JSON.stringify(part.file)} in ${form}/parts.json\n`);
+        process.exit(2);
+      }
+      const partBytes = readFileSync(path.join(dist, part.file));
+      const partIntegrity = integrityOf(partBytes);
+      const href = `${base}${part.file}`;
+      return {
+        file: path.relative(root, path.join(dist, part.file)),
+        load: part.load,
+        bytes: partBytes.length,
+        integrity: partIntegrity,
+        tag: `<link rel="modulepreload" href="${escapeAttribute(href)}" integrity="${partIntegrity}" crossorigin="anonymous">`,
+      };
+    });
 }
 
 if (json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-else for (const entry of out) process.stdout.write(`${entry.form}\t${entry.integrity}\n${entry.tag}\n`);
+else {
+  for (const entry of out) {
+    process.stdout.write(`${entry.form}\t${entry.integrity}\n${entry.tag}\n`);
+    for (const part of entry.parts) process.stdout.write(`${part.tag}${part.load === 'lazy' ? '  <!-- lazy part -->' : ''}\n`);
+  }
+}

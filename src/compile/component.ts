@@ -11,31 +11,58 @@ export function className(formId: string): string {
   return `Yibiao${formId.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}Form`;
 }
 
+/** Module specifiers a component entry imports. */
+export interface EntryImports {
+  /** The runtime's `define-form`. */
+  readonly defineForm: string;
+  /** The standalone validator. */
+  readonly validator: string;
+  /** The 省/市/县 tree module (imported lazily, only by forms with an address or region field). */
+  readonly divisions: string;
+  /** `src/runtime/lazy/divisions.ts` (`withDivisions`); without it the tree is imported eagerly. */
+  readonly lazyDivisions?: string;
+}
+
 /**
  * Source of the entry module bundled into `widget/dist/<id>.js`: it imports
  * the runtime and the standalone validator and defines the element. The model
- * is inlined as an escaped JSON literal.
+ * is inlined as an escaped JSON literal. A form with a 省/市/县 field imports
+ * the division tree with a dynamic `import()` (a lazy part, loaded after the
+ * first render) when `lazyDivisions` is given, statically otherwise.
  *
  * @param model - the form model.
- * @param imports - module specifiers of the runtime's `define-form` and of the validator.
+ * @param imports - module specifiers of the runtime's `define-form`, the validator and the division tree.
+ * @param divisions - whether the form carries the tree (default: when it has an address or region field;
+ *   also when its validator uses `yibiaoDivision`).
  */
-export function componentEntry(model: FormModel, imports: { defineForm: string; validator: string; divisions: string }): string {
+export function componentEntry(model: FormModel, imports: EntryImports, divisions: boolean = needsDivisions(model)): string {
   const head = js`import { defineForm } from ${stringLiteral(imports.defineForm)};
 import { validate } from ${stringLiteral(imports.validator)};
 `;
-  // Only forms with a 省/市/县 field carry the division tree (about 28 kB gzip).
-  const divisions = needsDivisions(model)
-    ? js`import { DIVISIONS as divisions } from ${stringLiteral(imports.divisions)};
-`
-    : '';
-  const form = needsDivisions(model) ? js`{ model, validate, divisions }` : js`{ model, validate }`;
-  return `${head}${divisions}${js`
+  const lazy = divisions && imports.lazyDivisions !== undefined;
+  let tree = '';
+  let form = js`{ model, validate }`;
+  if (lazy) {
+    tree = js`import { withDivisions } from ${stringLiteral(imports.lazyDivisions ?? '')};
+`;
+    form = js`withDivisions({ model, validate }, () => import(${stringLiteral(imports.divisions)}).then((m) => m.DIVISIONS))`;
+  } else if (divisions) {
+    tree = js`import { DIVISIONS as divisions } from ${stringLiteral(imports.divisions)};
+`;
+    form = js`{ model, validate, divisions }`;
+  }
+  return `${head}${tree}${js`
 /** The model of this form, as the generator built it. */
 export const model = ${jsonLiteral(model)};
 
 /** The element class of this form (defineForm registers its tag). */
 export const ${identifier(className(model.id))} = defineForm({ tag: ${stringLiteral(tagName(model.id))}, form: ${new JsCode(form)} });
 `}`;
+}
+
+/** Whether a validator's source calls the `yibiaoDivision` keyword (and so checks codes against the tree). */
+export function usesDivisionKeyword(validatorSource: string): boolean {
+  return /\byibiaoRules\.yibiaoDivision\b/.test(validatorSource);
 }
 
 /** Whether a form has an address or region field, and so needs the division tree. */

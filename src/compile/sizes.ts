@@ -19,3 +19,13 @@ export function moduleSizes(code: Uint8Array | string): ModuleSizes {
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
   };
 }
+
+/**
+ * The sum of several files' sizes, each compressed on its own (as a browser
+ * fetches them): what loading all of them costs.
+ *
+ * @param parts - the sizes of each file.
+ */
+export function totalSizes(parts: readonly ModuleSizes[]): ModuleSizes {
+  return parts.reduce((sum, p) => ({ min: sum.min + p.min, gzip: sum.gzip + p.gzip, brotli: sum.brotli + p.brotli }), { min: 0, gzip: 0, brotli: 0 });
+}

@@ -1,18 +1,33 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import type { CompiledArtefacts } from './compile-form.js';
-import { componentEntry } from './component.js';
+import { componentEntry, needsDivisions, usesDivisionKeyword } from './component.js';
 import type { ProjectPaths } from './paths.js';
-import { type ModuleSizes, moduleSizes } from './sizes.js';
+import { type ModuleSizes, moduleSizes, totalSizes } from './sizes.js';
+import { type WidgetPart, widgetParts } from './widget-parts.js';
+
+/** A written file of the widget with its sizes and its Subresource Integrity hash. */
+export interface WrittenPart extends WidgetPart {
+  readonly sizes: ModuleSizes;
+  /** `sha384-…` of the file's bytes. */
+  readonly integrity: string;
+}
 
 /** Files written for one form, with the embeddable module's sizes. */
 export interface WrittenForm {
   readonly schemaFile: string;
   readonly modelFile: string;
   readonly validatorFile: string;
+  /** `widget/dist/<id>.js`, the module a page loads. */
   readonly widgetFile: string;
+  /** `widget/dist/<id>/parts.json`: every file of the widget (see {@link WrittenPart}). */
+  readonly partsFile: string;
+  /** What a first load costs: the entry plus its eager parts, each compressed on its own and summed. */
   readonly sizes: ModuleSizes;
+  /** The entry, its eager parts and its lazy parts. */
+  readonly parts: readonly WrittenPart[];
 }
 
 const BUNDLE = {
@@ -28,10 +43,92 @@ const BUNDLE = {
 } as const;
 
 /**
+ * In a widget whose division tree is a lazy part: the validator's
+ * `yibiaoDivision` (imported by the rules runtime) is the runtime's
+ * `lazy/division-keyword.ts`, which reads the tree once it is loaded; and
+ * the static import of the tree by `src/rules/division-keyword.ts` (whose
+ * `divisionProblems` that keyword calls) gets an empty tree, so that the only
+ * way to the tree is the entry's `import()`. esbuild splits by module, so a
+ * static import anywhere would make the tree an eager part.
+ */
+function lazyDivisionKeyword(paths: ProjectPaths): Plugin {
+  const lazy = path.join(path.dirname(paths.runtimeDefineForm), 'lazy');
+  const rulesKeyword = path.join(path.dirname(paths.rulesRuntime), 'division-keyword.ts');
+  const from = (importer: string, file: string) => path.resolve(importer) === path.resolve(file);
+  return {
+    name: 'yibiao-lazy-divisions',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/division-keyword\.js$/ }, (args) =>
+        from(args.importer, paths.rulesRuntime) ? { path: path.join(lazy, 'division-keyword.ts') } : undefined,
+      );
+      b.onResolve({ filter: /^\.\/divisions\/data\.js$/ }, (args) =>
+        from(args.importer, rulesKeyword) ? { path: path.join(lazy, 'no-divisions.ts') } : undefined,
+      );
+    },
+  };
+}
+
+/**
+ * In the Node validator bundle (`dist/forms/<id>/validator.js`, what the
+ * verifier and the CLI run): the rules runtime's `./pattern-engine.js` is
+ * `pattern-engine.re2.ts`, so `pattern` matches with RE2 in linear time
+ * (SECURITY.md §2 ReDoS). The widget keeps the browser's RegExp.
+ */
+function re2PatternEngine(paths: ProjectPaths): Plugin {
+  const re2 = path.join(path.dirname(paths.rulesRuntime), 'pattern-engine.re2.ts');
+  return {
+    name: 'yibiao-re2-patterns',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/pattern-engine\.js$/ }, (args) =>
+        path.resolve(args.importer) === path.resolve(paths.rulesRuntime) ? { path: re2 } : undefined,
+      );
+    },
+  };
+}
+
+/** `widget/dist` relative to the project root, as esbuild names outputs. */
+function widgetOutdir(paths: ProjectPaths): string {
+  return path.relative(paths.root, paths.widgetDist).split(path.sep).join('/') || '.';
+}
+
+/**
+ * The esbuild options of a form's widget build (also used by the bench's size
+ * breakdown): `dist/forms/<id>/entry.js` (written by {@link writeForm})
+ * bundled, minified and split — the entry `widget/dist/<id>.js`, its chunks in
+ * `widget/dist/<id>/` with content-hashed names — with a metafile.
+ *
+ * @param paths - project paths.
+ * @param id - the form id.
+ * @param lazyTree - whether the form carries the division tree (as a lazy part).
+ */
+export function widgetBuildOptions(paths: ProjectPaths, id: string, lazyTree: boolean): BuildOptions & { metafile: true } {
+  return {
+    ...BUNDLE,
+    platform: 'browser',
+    absWorkingDir: paths.root,
+    entryPoints: [{ in: path.join(paths.distForms, id, 'entry.js'), out: id }],
+    outdir: widgetOutdir(paths),
+    splitting: true,
+    entryNames: '[name]',
+    chunkNames: `${id}/[name]-[hash]`,
+    // Module scripts are always UTF-8: Chinese text as is, not as \uXXXX escapes.
+    charset: 'utf8',
+    metafile: true,
+    plugins: lazyTree ? [lazyDivisionKeyword(paths)] : [],
+  };
+}
+
+const sha384 = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
  * Writes a compiled form's artefacts:
  * `dist/forms/<id>/{schema.json, model.json, validator.js}` (the validator is
- * bundled with its rules, self-contained, for Node and the designer) and
- * `widget/dist/<id>.js`, one self-contained ES module defining the element.
+ * bundled with its rules, self-contained, for Node and the designer) and the
+ * widget: `widget/dist/<id>.js`, the ES module a page loads, which defines
+ * the element, and its parts in `widget/dist/<id>/` — content-hashed chunks
+ * it imports statically (eager) or on first need with `import()` (lazy:
+ * signing, drafts, files, the division tree) — listed with their SRI hashes
+ * in `widget/dist/<id>/parts.json`.
  *
  * @param paths - project paths.
  * @param artefacts - what {@link compileForm} returned.
@@ -45,6 +142,7 @@ export async function writeForm(paths: ProjectPaths, artefacts: CompiledArtefact
   const modelFile = path.join(dir, 'model.json');
   const validatorSourceFile = path.join(dir, 'validator.source.js');
   const validatorFile = path.join(dir, 'validator.js');
+  const entryFile = path.join(dir, 'entry.js');
   await writeFile(schemaFile, `${JSON.stringify(artefacts.schema, null, 2)}\n`);
   await writeFile(modelFile, `${JSON.stringify(model, null, 2)}\n`);
   await writeFile(validatorSourceFile, artefacts.validator);
@@ -54,20 +152,42 @@ export async function writeForm(paths: ProjectPaths, artefacts: CompiledArtefact
     entryPoints: [validatorSourceFile],
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    plugins: [re2PatternEngine(paths)],
   });
   await writeFile(validatorFile, validatorBundle.outputFiles[0]?.contents ?? new Uint8Array());
-  const widget = await build({
-    ...BUNDLE,
-    platform: 'browser',
-    stdin: {
-      contents: componentEntry(model, { defineForm: paths.runtimeDefineForm, validator: validatorSourceFile, divisions: paths.divisions }),
-      resolveDir: paths.root,
-      sourcefile: `${model.id}.entry.js`,
-      loader: 'js',
-    },
-  });
-  const code = widget.outputFiles[0]?.contents ?? new Uint8Array();
-  const widgetFile = path.join(paths.widgetDist, `${model.id}.js`);
-  await writeFile(widgetFile, code);
-  return { schemaFile, modelFile, validatorFile, widgetFile, sizes: moduleSizes(code) };
+  const tree = needsDivisions(model) || usesDivisionKeyword(artefacts.validator);
+  const lazyDivisions = path.join(path.dirname(paths.runtimeDefineForm), 'lazy', 'divisions.ts');
+  await writeFile(
+    entryFile,
+    componentEntry(model, { defineForm: paths.runtimeDefineForm, validator: validatorSourceFile, divisions: paths.divisions, lazyDivisions }, tree),
+  );
+  const outdir = widgetOutdir(paths);
+  const widget = await build({ ...widgetBuildOptions(paths, model.id, tree), write: false });
+  const entryOut = `${outdir === '.' ? '' : `${outdir}/`}${model.id}.js`;
+  const partsDir = path.join(paths.widgetDist, model.id);
+  await rm(partsDir, { recursive: true, force: true });
+  const bytesOf = new Map(widget.outputFiles.map((f) => [path.relative(paths.widgetDist, f.path).split(path.sep).join('/'), f.contents]));
+  const parts: WrittenPart[] = [];
+  for (const part of widgetParts(widget.metafile, entryOut, outdir)) {
+    const bytes = bytesOf.get(part.file) ?? new Uint8Array();
+    const file = path.join(paths.widgetDist, part.file);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    parts.push({ ...part, sizes: moduleSizes(bytes), integrity: sha384(bytes) });
+  }
+  const partsFile = path.join(partsDir, 'parts.json');
+  await mkdir(partsDir, { recursive: true });
+  await writeFile(
+    partsFile,
+    `${JSON.stringify({ form: model.id, parts: parts.map(({ file, load, integrity, sizes }) => ({ file, load, integrity, bytes: sizes.min, brotli: sizes.brotli })) }, null, 2)}\n`,
+  );
+  return {
+    schemaFile,
+    modelFile,
+    validatorFile,
+    widgetFile: path.join(paths.widgetDist, `${model.id}.js`),
+    partsFile,
+    sizes: totalSizes(parts.filter((p) => p.load !== 'lazy').map((p) => p.sizes)),
+    parts,
+  };
 }

@@ -1,9 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MaterialModel } from '../ir/types.js';
-import { type AttachmentRef, describeAttachment, MAX_ATTACHMENTS } from '../submission/index.js';
+import type { AttachmentRef } from '../submission/index.js';
+import { MAX_ATTACHMENTS } from '../submission/limits.js';
 import type { DraftFile } from './drafts/draft-crypto.js';
-import { type FileProblem, type HeldFile, inspectFile } from './files/inspect-file.js';
-import { type SniffedType, sniffType } from './files/sniff.js';
+import type { FileProblem, HeldFile } from './files/inspect-file.js';
+import type { SniffedType } from './files/sniff.js';
+import { loadFiles } from './lazy/files.js';
 
 /** What the attachments controller tells its host. */
 export interface AttachmentsHost extends ReactiveControllerHost {
@@ -87,6 +89,8 @@ export class AttachmentsController implements ReactiveController {
     this.#host.requestUpdate();
     const problems: FileProblem[] = [];
     try {
+      // File handling is a lazy part of the widget: fetched on the first file picked.
+      const { describeAttachment, inspectFile } = await loadFiles();
       for (const file of single ? files.slice(0, 1) : files) {
         const result = await inspectFile(file, material);
         if (!result.ok) {
@@ -141,6 +145,8 @@ export class AttachmentsController implements ReactiveController {
    */
   async restore(files: readonly DraftFile[], slots: ReadonlySet<string>): Promise<void> {
     this.clear();
+    if (files.length === 0) return;
+    const { describeAttachment, sniffType } = await loadFiles();
     for (const f of files) {
       const type: SniffedType | undefined = sniffType(f.bytes);
       if (!slots.has(f.slot) || type === undefined || type !== f.mediaType) continue;

@@ -12,9 +12,15 @@ export interface CompiledForm {
   readonly validate: CompiledValidateFunction;
   /**
    * The 省/市/县 tree, present only in forms with an address or region field
-   * (the generator imports it into those modules alone).
+   * (the generator imports it into those modules alone). In a built widget
+   * it is a lazy part: an empty tree until {@link CompiledForm.loadDivisions} has loaded it.
    */
   readonly divisions?: DivisionTree;
+  /**
+   * Loads the division tree of a widget that splits it off (once; later calls
+   * share the first). Absent where `divisions` is there from the start.
+   */
+  readonly loadDivisions?: () => Promise<DivisionTree>;
 }
 
 /** One administrative division: GB/T 2260 code, name, children (cities of a province, counties of a city). */

@@ -11,7 +11,7 @@ import { defineForm } from '../../src/runtime/define-form.js';
 import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
 import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
 import { sha256Hex } from '../../src/submission/index.js';
-import { equal, includes, ok, waitFor } from '../e2e/assert.js';
+import { deepEqual, equal, includes, ok, waitFor } from '../e2e/assert.js';
 import { expectNothingRan, settle } from './browser.js';
 
 const TAG = 'yibiao-files';
@@ -159,5 +159,42 @@ describe('cases 28 and 29: disguised and dangerous files are refused with a mess
     const bytes = (await sent).detail.files[0]?.bytes as Uint8Array;
     equal(binary(bytes).includes('PK'), false, 'the tail is gone');
     equal(bytes.length <= jpeg.length, true);
+  });
+});
+
+describe('O-11: a photo with a <script> comment and an APP3 segment', () => {
+  /** `jpeg` with `segments` inserted right after SOI. */
+  const inserted = (jpeg: Uint8Array, ...segments: [number, string][]) => {
+    const parts = segments.map(([marker, text]) => {
+      const body = new TextEncoder().encode(text);
+      return Uint8Array.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body]);
+    });
+    return Uint8Array.from([...jpeg.subarray(0, 2), ...parts.flatMap((p) => [...p]), ...jpeg.subarray(2)]);
+  };
+
+  it('is sent without either, and the bytes sent still decode to the same picture', async () => {
+    const crafted = inserted(await canvasJpeg(), [0xfe, '<script>parent.__yibiaoXss=1</script>'], [0xe3, 'APP3\0yibiao-app3-secret']);
+    const original = await createImageBitmap(new Blob([crafted as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
+    ok(binary(crafted).includes('<script>') && binary(crafted).includes('yibiao-app3-secret'), 'the picked file carries both');
+    await pick([new File([crafted as Uint8Array<ArrayBuffer>], 'photo.jpg', { type: 'image/jpeg' })]);
+    ok(root().querySelector('[data-material="identityDocument"] .file__name'), `the file is held: ${slotText()}`);
+    const sent = new Promise<CustomEvent<{ files: { bytes: Uint8Array }[] }>>((resolve) => el.addEventListener('yibiao-submit', (e) => resolve(e as never), { once: true }));
+    const result = await el.submit();
+    ok(result.valid, JSON.stringify(result.valid ? '' : result.errors.map((e) => e.path)));
+    const [file] = (await sent).detail.files;
+    ok(file, 'one file goes with the submission');
+    for (const trace of ['<script>', '__yibiaoXss', 'yibiao-app3-secret', 'APP3']) equal(binary(file.bytes).includes(trace), false, `${trace} is gone`);
+    const bitmap = await createImageBitmap(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
+    deepEqual([bitmap.width, bitmap.height], [64, 48], 'it decodes, at its size');
+    const pixel = (image: ImageBitmap) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      g.drawImage(image, 0, 0);
+      return [...g.getImageData(32, 24, 1, 1).data];
+    };
+    equal(pixel(bitmap).join(), pixel(original).join(), 'to the same pixels');
+    await expectNothingRan();
   });
 });

@@ -211,3 +211,60 @@ describe('case 29: dangerous files are rejected before anything is decoded', () 
     expect(result).toMatchObject({ ok: false, problems: [{ code: 'E_FILE_PIXELS' }] });
   });
 });
+
+describe('O-11: comments and every APPn but JFIF, ICC and Adobe are stripped', () => {
+  const segment = (marker: number, ...payload: (number[] | Uint8Array | string)[]) => {
+    const body = bytes(...payload);
+    return bytes([0xff, marker, ...u16(body.length + 2)], body);
+  };
+  /** `jpeg()` with metadata segments inserted after its JFIF APP0. */
+  const withSegments = (...segments: Uint8Array[]) => {
+    const base = jpeg();
+    return bytes(base.subarray(0, 20), ...segments, base.subarray(20));
+  };
+
+  it('drops a COM holding <script> and an APP3, keeping the picture byte for byte', async () => {
+    const comment = segment(0xfe, '<script>alert(1)</script>');
+    const app3 = segment(0xe3, 'META\0yibiao-app3-secret');
+    const crafted = withSegments(comment, app3);
+    expect(markers(crafted)).toEqual(expect.arrayContaining([0xfe, 0xe3]));
+    const result = await inspectFile(file(crafted, 'photo.jpg'), idMaterial);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const sent = result.file.bytes;
+    expect(markers(sent)).not.toContain(0xfe);
+    expect(markers(sent)).not.toContain(0xe3);
+    for (const trace of ['<script>', 'alert', 'yibiao-app3-secret']) expect(has(sent, trace), trace).toBe(false);
+    expect(Array.from(sent)).toEqual(Array.from(jpeg()));
+    expect(readJpeg(sent)).toMatchObject({ width: 16, height: 16, components: 3 });
+  });
+
+  it('keeps APP2 ICC_PROFILE and APP14 Adobe (the colours depend on them), drops APP2 MPF, APP0 JFXX, APP4–APP15', async () => {
+    const icc = segment(0xe2, 'ICC_PROFILE\0', [1, 1], new Array(16).fill(7));
+    const adobe = segment(0xee, 'Adobe', [0, 100, 0, 0, 0, 0, 1]);
+    const others = [
+      segment(0xe2, 'MPF\0', 'second-picture'),
+      segment(0xe0, 'JFXX\0', [0x10], 'jfxx-thumbnail'),
+      ...Array.from({ length: 12 }, (_, i) => segment(0xe4 + i, `APP${4 + i}\0`, 'maker-note')),
+    ].filter((s) => s[1] !== 0xee);
+    const crafted = withSegments(icc, ...others, adobe);
+    const result = await inspectFile(file(crafted, 'photo.jpg'), idMaterial);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const sent = result.file.bytes;
+    expect(markers(sent).filter((m) => m >= 0xe0 && m <= 0xef)).toEqual([0xe0, 0xe2, 0xee]);
+    expect(has(sent, 'ICC_PROFILE')).toBe(true);
+    expect(has(sent, 'Adobe')).toBe(true);
+    for (const trace of ['second-picture', 'JFXX', 'jfxx-thumbnail', 'maker-note']) expect(has(sent, trace), trace).toBe(false);
+  });
+
+  it('drops the thumbnail of a JFIF APP0 and keeps its resolution', async () => {
+    const base = jpeg();
+    // JFIF with a 2×1 RGB thumbnail (6 bytes): length 16 + 6.
+    const jfifWithThumb = bytes([0xff, 0xe0, 0, 22], 'JFIF\0', [1, 2, 1, 0, 72, 0, 72, 2, 1], [9, 9, 9, 9, 9, 9]);
+    const crafted = bytes(base.subarray(0, 2), jfifWithThumb, base.subarray(20));
+    expect(readJpeg(crafted)?.density).toEqual({ units: 1, x: 72, y: 72, source: 'jfif' });
+    const result = await inspectFile(file(crafted, 'photo.jpg'), idMaterial);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(Array.from(result.file.bytes)).toEqual(Array.from(base));
+    expect(readJpeg(result.file.bytes)?.density).toEqual({ units: 1, x: 72, y: 72, source: 'jfif' });
+  });
+});

@@ -2,9 +2,11 @@
  * Supply chain (SECURITY.md §2 "Supply chain", "CSP", §3 case 10's bundle
  * half): every dependency is pinned with an integrity hash (`npm audit`
  * needs the registry's advisory endpoint, which this environment does not
- * serve — see docs/security.md); each built widget is one self-contained
- * module without source maps, dev-mode code, runtime code generation or any
- * network API; and scripts/sri.mjs prints the SRI hash of the exact bytes.
+ * serve — see docs/security.md); each built widget — its entry module and
+ * the parts `widget/dist/<id>/parts.json` lists — has no source maps,
+ * dev-mode code, runtime code generation or any network API, and imports
+ * nothing but its own parts; and scripts/sri.mjs prints the SRI hash of the
+ * exact bytes of every file.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -63,8 +65,10 @@ describe('the lockfile pins every dependency with an integrity hash (npm ci inst
 const widgets = readdirSync(path.join(ROOT, 'widget', 'dist')).filter((f) => f.endsWith('.js')).sort();
 
 describe.each(widgets)('widget/dist/%s', (file) => {
-  const code = readFileSync(path.join(ROOT, 'widget', 'dist', file), 'utf8');
   const id = file.slice(0, -3);
+  const parts = (JSON.parse(readFileSync(path.join(ROOT, 'widget', 'dist', id, 'parts.json'), 'utf8')) as { parts: { file: string; load: string; integrity: string }[] }).parts;
+  /** The entry and every part, as one text: what any of them contains, the widget contains. */
+  const code = parts.map((p) => readFileSync(path.join(ROOT, 'widget', 'dist', p.file), 'utf8')).join('\n');
   const formText = ['model.json', 'schema.json']
     .map((f) => {
       try {
@@ -81,12 +85,24 @@ describe.each(widgets)('widget/dist/%s', (file) => {
     expect(code).not.toContain('process.env.NODE_ENV');
   });
 
-  it('generates no code at run time: no eval(, Function(, string timers or dynamic import (case 10)', () => {
+  it('generates no code at run time: no eval(, Function( or string timers (case 10)', () => {
     expect(code).not.toMatch(/\beval\s*\(/);
     expect(code).not.toMatch(/[^.\w$]Function\s*\(/);
     expect(code).not.toMatch(/\bset(Timeout|Interval)\s*\(\s*["'`]/);
-    expect(code).not.toMatch(/\bimport\s*\(/);
-    expect(code).not.toMatch(/^\s*import\s/m);
+  });
+
+  it('imports (statically or with import()) only its own listed parts, by a literal relative path', () => {
+    expect(parts[0]).toMatchObject({ file, load: 'entry' });
+    const listed = new Set(parts.map((p) => p.file));
+    for (const part of parts) {
+      const text = readFileSync(path.join(ROOT, 'widget', 'dist', part.file), 'utf8');
+      // Every import( has a string literal: no computed module URL.
+      expect(text.match(/\bimport\s*\(/g)?.length ?? 0, part.file).toBe(text.match(/\bimport\s*\(\s*"[^"]+"\s*\)/g)?.length ?? 0);
+      for (const [, specifier = ''] of text.matchAll(/\bimport\s*(?:[\w${},\s*]*from\s*)?\(?\s*"([^"]+)"/g)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(part.file), specifier));
+        expect(specifier.startsWith('./') && listed.has(target), `${part.file} imports ${specifier}`).toBe(true);
+      }
+    }
   });
 
   it('uses no network, storage or cross-window API of its own (fetch, XHR, beacon, sockets, localStorage, cookies, postMessage)', () => {
@@ -103,13 +119,21 @@ describe.each(widgets)('widget/dist/%s', (file) => {
     expect(code).not.toMatch(/sm-crypto|doVerifySignature|sm2p256v1/);
   });
 
-  it('has the SRI sha384 that scripts/sri.mjs prints', () => {
-    const expected = `sha384-${createHash('sha384').update(readFileSync(path.join(ROOT, 'widget', 'dist', file))).digest('base64')}`;
+  it('has the SRI sha384 that scripts/sri.mjs prints, for the entry and for every part', () => {
+    const sha384 = (f: string) => `sha384-${createHash('sha384').update(readFileSync(path.join(ROOT, 'widget', 'dist', f))).digest('base64')}`;
+    const expected = sha384(file);
     const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'sri.mjs'), '--json', id], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    const [entry] = JSON.parse(run.stdout) as { integrity: string; tag: string }[];
+    const [entry] = JSON.parse(run.stdout) as { integrity: string; tag: string; parts: { file: string; load: string; integrity: string; tag: string }[] }[];
     expect(entry?.integrity).toBe(expected);
     expect(entry?.tag).toBe(`<script type="module" src="/widget/dist/${id}.js" integrity="${expected}" crossorigin="anonymous"></script>`);
+    expect(entry?.parts.map((p) => p.file)).toEqual(parts.slice(1).map((p) => `widget/dist/${p.file}`));
+    for (const part of parts.slice(1)) {
+      const printed = entry?.parts.find((p) => p.file === `widget/dist/${part.file}`);
+      expect(printed?.integrity).toBe(sha384(part.file));
+      expect(part.integrity, 'parts.json has the same hash').toBe(sha384(part.file));
+      expect(printed?.tag).toBe(`<link rel="modulepreload" href="/widget/dist/${part.file}" integrity="${sha384(part.file)}" crossorigin="anonymous">`);
+    }
   });
 });
 

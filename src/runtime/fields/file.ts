@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang, MaterialModel } from '../../ir/types.js';
-import { formatBytes, type HeldFile } from '../files/inspect-file.js';
+import { formatBytes } from '../files/format-bytes.js';
+import type { HeldFile } from '../files/inspect-file.js';
 import { uiText } from '../i18n/ui-text.js';
 import { type FieldContext, fieldIds } from './field-context.js';
 

@@ -1,5 +1,6 @@
 import type { MaterialModel, PhotoSpec } from '../../ir/types.js';
-import { MAX_ATTACHMENT_BYTES } from '../../submission/index.js';
+import { MAX_ATTACHMENT_BYTES } from '../../submission/limits.js';
+import { formatBytes } from './format-bytes.js';
 import { type JpegInfo, readJpeg, stripJpegMetadata } from './jpeg.js';
 import { findActivePdfContent } from './pdf.js';
 import { readPng, stripPngMetadata } from './png.js';
@@ -28,11 +29,6 @@ export const MAX_PIXELS = 25_000_000;
 const DEFAULT_ACCEPT: readonly SniffedType[] = ['image/jpeg', 'image/png', 'application/pdf'];
 const TYPE_NAMES: Readonly<Record<string, string>> = { 'image/jpeg': 'JPG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
 
-/** Size for people: `50 KB`, `5 MB` (1 KB = 1024 bytes, as the seeds' «50K» is read). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-}
 
 /**
  * A file name safe to send and show: the last path segment, without control,

@@ -168,13 +168,46 @@ export function readJpeg(bytes: Uint8Array): JpegInfo | undefined {
   };
 }
 
+const APP2 = 0xe2;
+const APP14 = 0xee;
+const COM = 0xfe;
+
+/** Whether the segment's payload starts with `signature` (after marker and length). */
+function signed(b: Uint8Array, s: Segment, signature: string): boolean {
+  if (s.end - s.start < 4 + signature.length) return false;
+  for (let i = 0; i < signature.length; i += 1) if (b[s.start + 4 + i] !== signature.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
- * Segments dropped: APP1 (EXIF, with GPS and the camera's thumbnail; XMP) and
- * APP13 (Photoshop IRB/IPTC, which can name a place). APP0 (JFIF density),
- * APP2 (ICC colour profile), APP14 (Adobe colour transform) stay: dropping
- * them would change the picture or its resolution.
+ * Whether a metadata segment stays (SECURITY.md §2 "Files": only what the
+ * picture needs). Kept: APP0 `JFIF` (resolution; the photo rules read it),
+ * APP2 `ICC_PROFILE` (colours) and APP14 `Adobe` (its colour transform says
+ * whether the scans are YCbCr or RGB/CMYK: without it a decoder may show wrong
+ * colours). Dropped: COM comments (free text, e.g. `<script>`), APP1 (EXIF
+ * with GPS and the camera's thumbnail; XMP), APP13 (Photoshop IRB/IPTC, which
+ * can name a place), every other APPn (maker notes, `JFXX` thumbnails, MPF
+ * second pictures, FlashPix) and an APP0 or APP2 of another kind. Tables,
+ * frame, scans and restart markers are not metadata and always stay.
  */
-const DROPPED = new Set([APP1, 0xed]);
+function keepsSegment(b: Uint8Array, s: Segment): boolean {
+  if (s.marker === COM) return false;
+  if (s.marker < APP0 || s.marker > 0xef) return true;
+  if (s.marker === APP0) return signed(b, s, 'JFIF\0');
+  if (s.marker === APP2) return signed(b, s, 'ICC_PROFILE\0');
+  if (s.marker === APP14) return signed(b, s, 'Adobe');
+  return false;
+}
+
+/** The first 18 bytes of a JFIF APP0 as a whole segment: length 16, thumbnail 0×0. */
+function withoutThumbnail(head: Uint8Array): Uint8Array {
+  const out = head.slice();
+  out[2] = 0;
+  out[3] = 16;
+  out[16] = 0;
+  out[17] = 0;
+  return out;
+}
 
 /** A JFIF APP0 segment with the given density. */
 function jfifSegment(density: JpegDensity): Uint8Array {
@@ -185,11 +218,13 @@ function jfifSegment(density: JpegDensity): Uint8Array {
 }
 
 /**
- * A copy of a JPEG without its location metadata: no APP1 (EXIF with GPS,
- * XMP), no APP13 (IPTC), nothing after EOI (an appended ZIP or script). Quantisation and Huffman tables, the frame and the scans are copied
- * byte for byte: nothing is re-encoded. When the resolution lived only in
- * EXIF, a JFIF APP0 carrying it is written after SOI, so a photo that met the
- * DPI rule still does.
+ * A copy of a JPEG without its metadata: no comment (COM), no APPn but JFIF,
+ * the ICC profile and Adobe's colour transform (so no EXIF with GPS, XMP,
+ * IPTC or embedded thumbnail; a JFIF thumbnail is dropped too), nothing after
+ * EOI (an appended ZIP or script). Quantisation and Huffman tables, the frame
+ * and the scans are copied byte for byte: nothing is re-encoded. When the
+ * resolution lived only in EXIF, a JFIF APP0 carrying it is written after
+ * SOI, so a photo that met the DPI rule still does.
  *
  * @param bytes - a JPEG.
  * @returns the stripped JPEG, or `undefined` when the file is not a well-formed JPEG.
@@ -199,10 +234,12 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array | undefined {
   const info = readJpeg(bytes);
   if (parsed === undefined || info === undefined) return undefined;
   const parts: Uint8Array[] = [];
-  const hasJfif = parsed.list.some((s) => s.marker === APP0);
+  const hasJfif = parsed.list.some((s) => s.marker === APP0 && keepsSegment(bytes, s));
   for (const s of parsed.list) {
-    if (DROPPED.has(s.marker)) continue;
-    parts.push(bytes.subarray(s.start, s.end));
+    if (!keepsSegment(bytes, s)) continue;
+    // A JFIF APP0 longer than 18 bytes carries a thumbnail, which may show what the photo was cropped from.
+    if (s.marker === APP0 && s.end - s.start > 18) parts.push(withoutThumbnail(bytes.subarray(s.start, s.start + 18)));
+    else parts.push(bytes.subarray(s.start, s.end));
     if (s.marker === SOI && !hasJfif && info.density?.source === 'exif') parts.push(jfifSegment(info.density));
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

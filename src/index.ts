@@ -8,10 +8,13 @@ export type { CompiledArtefacts, CompileResult } from './compile/compile-form.js
 export { compileForm } from './compile/compile-form.js';
 export { projectPaths } from './compile/paths.js';
 export { writeForm } from './compile/write-form.js';
+export type { Intake, IntakeLogEntry, IntakeOptions, IntakeResult, Receipt as IntakeReceipt, ReceiveOptions } from './intake/index.js';
+export { createIntake } from './intake/index.js';
 export type * from './ir/types.js';
 export type { CompiledForm, Division, DivisionTree, FormRegistry } from './runtime/compiled-form.js';
 export type { YibiaoChangeDetail } from './runtime/events/yibiao-change-event.js';
 export type { YibiaoDraftSavedDetail } from './runtime/events/yibiao-draft-saved-event.js';
+export type { YibiaoInvalidDataDetail } from './runtime/events/yibiao-invalid-data-event.js';
 export type { YibiaoInvalidDetail } from './runtime/events/yibiao-invalid-event.js';
 export type { SubmittedFile, YibiaoSubmitDetail } from './runtime/events/yibiao-submit-event.js';
 export type { FileProblem, HeldFile } from './runtime/files/inspect-file.js';

@@ -6,19 +6,10 @@
 import type { FieldModel, FormModel, SectionModel } from '../ir/types.js';
 import { normalizeDigits, normalizeIdNumber, normalizeLandline, normalizeMobile, normalizeText } from '../rules/normalize.js';
 import { conditionHolds } from './field-condition.js';
+import { copyJson, FORBIDDEN_KEYS, isPlainObject, UNBOUNDED } from './json-copy.js';
 
 /** Form data as the widget holds it: a plain JSON object. */
 export type FormData = Readonly<Record<string, unknown>>;
-
-/** Keys that would reach `Object.prototype` if written (SECURITY.md §2 "Prototype pollution"). */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  // Any realm's Object.prototype (a host page passing data into a framed form), or none.
-  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
-}
 
 function segmentsOf(pointer: string): string[] {
   if (pointer === '') return [];
@@ -30,7 +21,8 @@ function segmentsOf(pointer: string): string[] {
 
 /**
  * A deep copy of JSON data without forbidden keys, functions, `undefined` or
- * non-finite numbers: what the `data` property hands out and accepts.
+ * non-finite numbers: what the `data` property hands out. Iterative, so no
+ * depth overflows the stack; the limits on what comes in are `copyJson`'s.
  *
  * @param value - any value.
  * @returns the JSON-only copy (`undefined` for values JSON cannot hold).
@@ -38,17 +30,8 @@ function segmentsOf(pointer: string): string[] {
 export function cloneJson(value: unknown): unknown {
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (Array.isArray(value)) return value.map((item) => cloneJson(item) ?? null);
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (FORBIDDEN_KEYS.has(key)) continue;
-      const copy = cloneJson(child);
-      if (copy !== undefined) out[key] = copy;
-    }
-    return out;
-  }
-  return undefined;
+  const copy = copyJson(value, UNBOUNDED);
+  return copy.ok ? copy.value : undefined;
 }
 
 /**

@@ -1,23 +1,15 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FormModel, Lang } from '../ir/types.js';
-import { canonicalBytes, type SubmissionPayload, sha256Hex } from '../submission/index.js';
+import type { SubmissionPayload } from '../submission/index.js';
 import { uiText } from './i18n/ui-text.js';
 
-/** What the receipt shows about a signed submission. */
+/** What the receipt shows about a signed submission (made by `receipt-digest.ts`, a lazy part). */
 export interface Receipt {
   readonly payload: SubmissionPayload;
   /** SHA-256 (hex) of the payload's RFC 8785 bytes: the bytes that were signed. */
   readonly digest: string;
-}
-
-/**
- * The receipt of a submission: its payload and the SHA-256 of the signed
- * (canonical) payload bytes, which the intake can recompute.
- *
- * @param payload - the signed payload.
- */
-export async function makeReceipt(payload: SubmissionPayload): Promise<Receipt> {
-  return { payload, digest: await sha256Hex(canonicalBytes(payload)) };
+  /** The intake's reference for the record, given with `acknowledge()`. */
+  readonly reference?: string;
 }
 
 /** `iat` as a Beijing-time date and time, `2026-11-23 14:05:09`. */
@@ -38,8 +30,9 @@ function beijingTime(seconds: number): string {
 
 /**
  * The receipt shown after a successful submission (part `receipt`): form
- * title, the services applied for, the time, the submission's nonce and the
- * payload digest, with a print button (part `print`).
+ * title, the services applied for, the time, the submission's nonce, the
+ * payload digest and, once the host acknowledged it, the intake's reference,
+ * with a print button (part `print`).
  *
  * @param options - the receipt, the form and the language.
  */
@@ -60,6 +53,10 @@ export function renderReceipt(options: { readonly receipt: Receipt; readonly mod
       <dd class="receipt__code">${payload.nonce}</dd>
       <dt>${uiText('receiptDigest', lang)}</dt>
       <dd class="receipt__code">${receipt.digest}</dd>
+      ${receipt.reference === undefined
+        ? nothing
+        : html`<dt>${uiText('receiptReference', lang)}</dt>
+            <dd class="receipt__code">${receipt.reference}</dd>`}
     </dl>
     <button type="button" part="print" class="secondary-button" @click=${() => globalThis.print()}>${uiText('print', lang)}</button>
   </section>`;

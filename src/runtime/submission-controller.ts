@@ -1,13 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Lang } from '../ir/types.js';
-import {
-  type AttachmentRef,
-  buildPayload,
-  createDeviceSigner,
-  type Signer,
-  type SubmissionPayload,
-  signSubmission,
-} from '../submission/index.js';
+import type { AttachmentRef, Signer, SubmissionPayload } from '../submission/index.js';
+import { loadSubmission } from './lazy/submission.js';
+import { whenIdle } from './lazy/when-idle.js';
 import type { ValidationIssue } from './validation-types.js';
 
 /** What `submit()` resolves to. */
@@ -20,6 +15,24 @@ export interface SignedSubmission {
   readonly token: string;
   readonly payload: SubmissionPayload;
 }
+
+/**
+ * A submission signed but not yet acknowledged by the host's intake
+ * (SECURITY.md §4: "retry reuses the token, then re-signs with the same
+ * `submissionId`"). The element keeps it in the encrypted draft until
+ * `acknowledge()`, so a reload does not lose it.
+ */
+export interface PendingSubmission {
+  readonly submissionId: string;
+  /** The last token, and the key of the data it signed: resent as is while the data is unchanged. */
+  readonly signed?: SignedSubmission & { readonly key: string };
+}
+
+/**
+ * A token is resent only while the intake will still take it: not within
+ * the verifier's clock skew (300 s, `DEFAULT_CLOCK_SKEW_SECONDS`) of its `exp`.
+ */
+const RESEND_MARGIN_SECONDS = 300;
 
 /**
  * Signs submissions for a form element, one at a time (SECURITY.md §3 no. 32:
@@ -36,7 +49,11 @@ export class SubmissionController implements ReactiveController {
   #pending: Promise<Signer> | undefined;
   #inflight: Promise<SubmitResult> | undefined;
   #last: (SignedSubmission & { readonly key: string }) | undefined;
+  /** The `submissionId` of the unacknowledged submission: every re-signature keeps it. */
+  #submissionId: string | undefined;
   #signing = false;
+  #keyBinding: string | undefined;
+  #prefetched = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -44,6 +61,15 @@ export class SubmissionController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** After the first render: fetch the signing part when idle, so that a submit works offline later. */
+  hostUpdated(): void {
+    if (this.#prefetched) return;
+    this.#prefetched = true;
+    whenIdle(() => {
+      loadSubmission().catch(() => undefined);
+    });
+  }
 
   /** The signer set by the host or made on first need; `undefined` before either. */
   get signer(): Signer | undefined {
@@ -54,6 +80,21 @@ export class SubmissionController implements ReactiveController {
     this.#signer = value;
     this.#pending = undefined;
     this.#last = undefined;
+  }
+
+  /** A key binding for the signer's key, from the host's backend: each token carries it in its header (`ybk`). */
+  get keyBinding(): string | undefined {
+    return this.#keyBinding;
+  }
+
+  set keyBinding(value: string | undefined) {
+    this.#keyBinding = value;
+    this.#last = undefined;
+  }
+
+  /** The public JWK of the key submissions are signed with (the device key is made now if needed). */
+  async publicJwk(): Promise<JsonWebKey> {
+    return (await this.#getSigner()).publicJwk();
   }
 
   /** Whether a valid submission is being signed right now. */
@@ -75,9 +116,29 @@ export class SubmissionController implements ReactiveController {
     return this.#inflight;
   }
 
+  /** The signed submission the intake has not acknowledged, if any. */
+  get pending(): PendingSubmission | undefined {
+    const submissionId = this.#submissionId;
+    if (submissionId === undefined) return undefined;
+    const last = this.#last;
+    return last?.payload.submissionId === submissionId ? { submissionId, signed: last } : { submissionId };
+  }
+
+  /**
+   * Takes over an unacknowledged submission (from a restored draft): the same
+   * data submitted again resends its token, changed data is re-signed with its `submissionId`.
+   *
+   * @param pending - what {@link pending} gave before the reload.
+   */
+  resume(pending: PendingSubmission): void {
+    this.#submissionId = pending.submissionId;
+    this.#last = pending.signed?.payload.submissionId === pending.submissionId ? pending.signed : undefined;
+  }
+
   /**
    * Builds and signs the payload of validated data, or returns the token
-   * already made for the same data and language.
+   * already made for the same data and language while it has not expired.
+   * Until {@link forget}, a new signature keeps the first one's `submissionId`.
    *
    * @param options - the form model, the pruned normalised data, the language, the attachments' digests.
    */
@@ -88,26 +149,50 @@ export class SubmissionController implements ReactiveController {
     readonly attachments: readonly AttachmentRef[];
   }): Promise<SignedSubmission> {
     const key = JSON.stringify([options.lang, options.data, options.attachments]);
-    if (this.#last?.key === key) return this.#last;
+    const last = this.#last;
+    if (last?.key === key && last.payload.exp - RESEND_MARGIN_SECONDS > Date.now() / 1000) return last;
     this.#signing = true;
     this.#host.requestUpdate();
-    const payload = buildPayload(options);
-    const token = await signSubmission(payload, await this.#getSigner());
+    const submissionId = this.#submissionId;
+    const { buildPayload, signSubmission } = await loadSubmission();
+    const payload = buildPayload(submissionId === undefined ? options : { ...options, submissionId });
+    const binding = this.#keyBinding === undefined ? {} : { keyBinding: this.#keyBinding };
+    const token = await signSubmission(payload, await this.#getSigner(), binding);
     this.#last = { key, token, payload };
+    this.#submissionId = payload.submissionId;
     return this.#last;
   }
 
-  /** Forgets the last token (after `reset()`), so the next submission is signed afresh. */
+  /**
+   * The intake accepted the pending submission: nothing is pending any more,
+   * and changed data makes a new submission (a new `submissionId`). The same
+   * data submitted again still gets the same token, which the intake knows.
+   */
+  acknowledged(): void {
+    this.#submissionId = undefined;
+  }
+
+  /** Forgets the last token and its `submissionId` (after `reset()`), so the next submission is a new one. */
   forget(): void {
     this.#last = undefined;
+    this.#submissionId = undefined;
   }
 
   #getSigner(): Promise<Signer> {
     if (this.#signer !== undefined) return Promise.resolve(this.#signer);
-    this.#pending ??= createDeviceSigner().then((signer) => {
-      this.#signer ??= signer;
-      return this.#signer;
-    });
+    this.#pending ??= loadSubmission()
+      .then(({ createDeviceSigner }) => createDeviceSigner())
+      .then(
+        (signer) => {
+          this.#signer ??= signer;
+          return this.#signer;
+        },
+        (error: unknown) => {
+          // The signing part did not load (offline): the next submit tries again.
+          this.#pending = undefined;
+          throw error;
+        },
+      );
     return this.#pending;
   }
 }

@@ -305,7 +305,7 @@ describe('encrypted drafts', () => {
     await rejects(decrypt(recordId(key), otherForm.model.id, otherForm.model.schemaHash), 'the AAD of the other form fails authentication');
   });
 
-  it('keeps everything after an invalid submit and after a failed one, and clears the draft after success (case 33)', async () => {
+  it('keeps everything after an invalid submit, a failed one and a signed one, and clears the draft on acknowledgement (case 33)', async () => {
     const key = freshKey();
     const h = await mount(key);
     await h.fill('yb-applicant-name', NAME);
@@ -346,8 +346,9 @@ describe('encrypted drafts', () => {
     equal(again.select('yb-applicant-home-county').value, '370103');
     const ok1 = await again.el.submit();
     ok(ok1.valid, JSON.stringify(ok1));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    equal((await dump('drafts')).has(recordId(key)), false, 'cleared on a successful submission');
+    equal((await dump('drafts')).has(recordId(key)), true, 'kept after signing, until the host acknowledges');
+    await again.el.acknowledge();
+    equal((await dump('drafts')).has(recordId(key)), false, 'cleared on acknowledgement');
     again.el.remove();
     const after = await mount(key);
     equal(after.control('yb-applicant-name').value, '');

@@ -20,9 +20,9 @@ describe('widget/dist/custom-elements.json', () => {
     );
     const names = (list: { name: string }[] | undefined) => (list ?? []).map((x) => x.name);
     expect(names(base.attributes)).toEqual(['lang', 'readonly', 'draft-key', 'draft-ttl', 'no-draft']);
-    expect(names(base.members)).toEqual(expect.arrayContaining(['data', 'signer', 'validate', 'submit', 'reset']));
+    expect(names(base.members)).toEqual(expect.arrayContaining(['data', 'signer', 'validate', 'submit', 'acknowledge', 'reset']));
     expect(names(base.members)).not.toContain('draftSnapshot');
-    expect(names(base.events)).toEqual(['yibiao-change', 'yibiao-invalid', 'yibiao-submit', 'yibiao-draft-saved']);
+    expect(names(base.events)).toEqual(['yibiao-change', 'yibiao-invalid', 'yibiao-submit', 'yibiao-invalid-data', 'yibiao-draft-saved']);
     expect(names(base.slots)).toEqual(['help']);
     expect(names(base.cssParts)).toEqual(expect.arrayContaining(['form', 'help', 'field', 'label', 'control', 'error-summary', 'submit', 'receipt']));
     expect(names(base.cssProperties)).toEqual(expect.arrayContaining(['--yibiao-color-focus', '--yibiao-color-error', '--yibiao-font-family']));

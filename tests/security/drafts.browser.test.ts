@@ -6,8 +6,11 @@
  * origin) to check what is stored.
  */
 import { sendKeys } from '@web/test-runner-commands';
+import type { FormModel } from '../../src/ir/types.js';
 import { draftAad, openDraft, sealDraft } from '../../src/runtime/drafts/draft-crypto.js';
-import { equal, includes, ok, waitFor } from '../e2e/assert.js';
+import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
+import { createMemoryNonceStore, verify } from '../../src/submission/index.js';
+import { equal, includes, notEqual, ok, waitFor } from '../e2e/assert.js';
 import { ACTIVE_ELEMENTS, eventually, expectNothingRan, type HostFrame, openFrame, renderedIn, settle, type Updating } from './browser.js';
 
 const DB = 'yibiao-drafts';
@@ -15,9 +18,16 @@ const DB = 'yibiao-drafts';
 const NAME = '张三丰<img src=x onerror="window.__yibiaoXss=1">';
 const ID = '11010519491231002X';
 
+interface Submitted {
+  valid: boolean;
+  errors?: readonly { path: string }[];
+  token?: string;
+  payload?: { nonce: string; submissionId: string };
+}
 interface FormHost extends Updating {
   data: Record<string, unknown>;
-  submit(): Promise<{ valid: boolean; errors?: readonly { path: string }[] }>;
+  submit(): Promise<Submitted>;
+  acknowledge(receipt?: { reference?: string }): Promise<void>;
 }
 interface Saved {
   readonly at: number;
@@ -98,6 +108,29 @@ async function deleteDb(): Promise<void> {
     request.onerror = () => reject(request.error);
     request.onblocked = () => reject(new Error('the drafts database is still open'));
   });
+}
+
+/** Reloads a host page and waits for its element to restore the draft (its 姓名 is `name`). */
+async function reload(first: { host: HostFrame }, name: string): Promise<{ win: Window & typeof globalThis; el: FormHost }> {
+  const before = first.host.frame.contentDocument;
+  first.host.win.location.reload();
+  const doc = await waitFor(() => {
+    const d = first.host.frame.contentDocument;
+    return d !== null && d !== before && d.readyState !== 'loading' ? d : undefined;
+  }, 'the reloaded page');
+  const el = await waitFor(() => {
+    const e = doc.querySelector('yibiao-shandong') as FormHost | null;
+    const input = e?.shadowRoot?.getElementById('yb-applicant-name') as HTMLInputElement | null | undefined;
+    return input?.value === name ? e : undefined;
+  }, 'the draft restored after the reload', 10_000);
+  await settle(el, first.host.win);
+  return { win: first.host.win, el };
+}
+
+/** The valid Shandong example, made in the host page's realm. */
+async function exampleIn(win: Window & typeof globalThis): Promise<Record<string, unknown>> {
+  const example = ((await (await fetch('/forms/shandong/examples/valid/one-service-pension.json')).json()) as { data: unknown }).data;
+  return win.JSON.parse(JSON.stringify(example)) as Record<string, unknown>;
 }
 
 async function schemaHash(form: string): Promise<string> {
@@ -245,15 +278,77 @@ describe('drafts', () => {
     await eventually(async () => (await recordOf('shandong', 'k31-old')) === undefined, 'the expired draft deleted');
   });
 
-  it('case 31: the draft is gone after the submission is acknowledged (signed)', async () => {
+  it('case 31: a signed submission keeps the draft, with its token, until acknowledge(); then it is gone and the receipt shows the reference', async () => {
     const { host, el } = await open('key=k31-ack');
-    const example = ((await (await fetch('/forms/shandong/examples/valid/one-service-pension.json')).json()) as { data: unknown }).data;
-    el.data = host.win.JSON.parse(JSON.stringify(example)) as Record<string, unknown>;
+    el.data = await exampleIn(host.win);
     await waitSaved(host);
-    ok(await recordOf('shandong', 'k31-ack'), 'a draft first');
     const result = await el.submit();
-    ok(result.valid, JSON.stringify(result.errors?.map((e) => e.path)));
-    await eventually(async () => (await recordOf('shandong', 'k31-ack')) === undefined, 'the draft deleted on acknowledgement');
+    ok(result.valid && result.token !== undefined && result.payload !== undefined, JSON.stringify(result.errors?.map((e) => e.path)));
+    const record = await recordOf('shandong', 'k31-ack');
+    ok(record, 'signing did not delete the draft: the intake has not acknowledged yet');
+    const [key] = await storedKeys();
+    const opened = await openDraft(key as CryptoKey, draftAad('shandong', await schemaHash('shandong')), record);
+    equal(opened?.pending?.submissionId, result.payload.submissionId, 'the draft holds the submissionId');
+    equal(opened?.pending?.signed?.token, result.token, 'and the token, encrypted with the data');
+    await el.acknowledge({ reference: 'SD-2026-000123' });
+    equal(await recordOf('shandong', 'k31-ack'), undefined, 'deleted on acknowledgement');
+    await settle(el, host.win);
+    includes(el.shadowRoot?.querySelector('[part="receipt"]')?.textContent, 'SD-2026-000123');
+    const again = await el.submit();
+    equal(again.token, result.token, 'the same data after acknowledgement: still the same token (one record)');
+    await el.acknowledge();
+    el.data = { ...(await exampleIn(host.win)), applicant: { ...((await exampleIn(host.win)).applicant as object), phone: '13912345678' } };
+    const changed = await el.submit();
+    notEqual(changed.payload?.submissionId, result.payload.submissionId, 'changed data after acknowledgement is a new submission');
+  });
+
+  it('case 33: a reload before acknowledge() brings the data and the token back; the same data resends the same token (same nonce, same submissionId): one record', async () => {
+    const first = await open('key=k33');
+    first.el.data = await exampleIn(first.host.win);
+    const signed = await first.el.submit();
+    ok(signed.valid && signed.token !== undefined && signed.payload !== undefined);
+    // The host's POST failed (503, offline) and the person reloads the page.
+    const { win, el } = await reload(first, '李明');
+    equal(control(el, 'yb-applicant-phone').value, '13812345678', 'every field is back');
+    const resent = await el.submit();
+    equal(resent.token, signed.token, 'the same token');
+    equal(resent.payload?.nonce, signed.payload.nonce);
+    equal(resent.payload?.submissionId, signed.payload.submissionId);
+    const model = (await (await fetch('/dist/forms/shandong/model.json')).json()) as FormModel;
+    const { validate } = (await import(/* @vite-ignore */ `${location.origin}/dist/forms/shandong/validator.js`)) as { validate: CompiledValidateFunction };
+    const forms = { get: (id: string) => (id === model.id ? { model, validate } : undefined) };
+    const nonceStore = createMemoryNonceStore();
+    const verdicts = [await verify(signed.token, { forms, nonceStore }), await verify(resent.token as string, { forms, nonceStore })];
+    equal(verdicts[0]?.ok, true, 'the intake keeps the first');
+    equal(verdicts[1]?.ok === false && verdicts[1].code, 'E_REPLAY', 'and knows the second for the same one');
+    ok(await recordOf('shandong', 'k33'), 'still kept: nothing acknowledged yet');
+
+    // SECURITY.md §4: changed data is re-signed with a new nonce and the same submissionId, after the reload too.
+    const example = await exampleIn(win);
+    el.data = { ...example, applicant: { ...(example.applicant as object), phone: '13912345678' } };
+    const changed = await el.submit();
+    ok(changed.valid && changed.payload !== undefined);
+    notEqual(changed.token, signed.token, 'a new signature');
+    notEqual(changed.payload.nonce, signed.payload.nonce, 'a new nonce');
+    equal(changed.payload.submissionId, signed.payload.submissionId, 'the same submissionId');
+    equal((await verify(changed.token as string, { forms, nonceStore })).ok, true, 'the new token verifies');
+    await el.acknowledge();
+    equal(await recordOf('shandong', 'k33'), undefined, 'gone on acknowledgement');
+  });
+
+  it('SECURITY.md §4: changed data after submit, on the same page, is re-signed with a new nonce and the same submissionId', async () => {
+    const { host, el } = await open('key=k33-change');
+    const example = await exampleIn(host.win);
+    el.data = example;
+    const first = await el.submit();
+    ok(first.valid && first.payload !== undefined);
+    el.data = { ...example, applicant: { ...(example.applicant as object), phone: '13912345678' } };
+    const second = await el.submit();
+    ok(second.valid && second.payload !== undefined, JSON.stringify(second.errors));
+    notEqual(second.payload.nonce, first.payload.nonce);
+    equal(second.payload.submissionId, first.payload.submissionId);
+    // Unchanged since: the same token again.
+    equal((await el.submit()).token, second.token);
   });
 
   it('two tabs with the same draft key share one key and the last draft written (nothing is lost within a tab)', async () => {

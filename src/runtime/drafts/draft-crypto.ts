@@ -5,9 +5,12 @@
  * form (or one schema version) never decrypts as another's.
  *
  * Plaintext layout: a 4-byte big-endian header length, the header as UTF-8
- * JSON (`{ v, savedAt, data, raw, files: [{ slot, material, name, mediaType, size }] }`),
+ * JSON (`{ v, savedAt, data, raw, files: [{ slot, material, name, mediaType, size }], pending? }`),
  * then the files' bytes one after the other.
  */
+import type { SubmissionPayload } from '../../submission/index.js';
+import { MAX_TOKEN_BYTES } from '../../submission/limits.js';
+import type { PendingSubmission } from '../submission-controller.js';
 
 /** One file kept in a draft. */
 export interface DraftFile {
@@ -29,6 +32,8 @@ export interface DraftContent {
   /** The typed text of number inputs, by path. */
   readonly raw: Readonly<Record<string, string>>;
   readonly files: readonly DraftFile[];
+  /** A submission signed but not yet acknowledged by the intake: its id and, while unchanged, its token. */
+  readonly pending?: PendingSubmission;
 }
 
 /** What is stored: the ciphertext and what is needed to expire it without decrypting. */
@@ -55,6 +60,7 @@ function encode(content: DraftContent): Uint8Array<ArrayBuffer> {
       data: content.data,
       raw: content.raw,
       files: content.files.map((f) => ({ slot: f.slot, material: f.material, name: f.name, mediaType: f.mediaType, size: f.bytes.length })),
+      pending: content.pending,
     }),
   );
   const total = 4 + header.length + content.files.reduce((n, f) => n + f.bytes.length, 0);
@@ -71,6 +77,26 @@ function encode(content: DraftContent): Uint8Array<ArrayBuffer> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The pending submission of a header, when well-formed; a malformed one is left out (the data still restores). */
+function decodePending(value: unknown): PendingSubmission | undefined {
+  if (!isRecord(value) || typeof value.submissionId !== 'string' || value.submissionId.length > 64) return undefined;
+  const signed = value.signed;
+  if (
+    isRecord(signed) &&
+    typeof signed.token === 'string' &&
+    signed.token.length <= MAX_TOKEN_BYTES &&
+    typeof signed.key === 'string' &&
+    isRecord(signed.payload) &&
+    signed.payload.submissionId === value.submissionId &&
+    typeof signed.payload.nonce === 'string' &&
+    typeof signed.payload.exp === 'number'
+  ) {
+    const payload = signed.payload as unknown as SubmissionPayload;
+    return { submissionId: value.submissionId, signed: { token: signed.token, key: signed.key, payload } };
+  }
+  return { submissionId: value.submissionId };
 }
 
 function decode(plain: Uint8Array): DraftContent | undefined {
@@ -98,7 +124,8 @@ function decode(plain: Uint8Array): DraftContent | undefined {
   }
   const raw: Record<string, string> = {};
   if (isRecord(header.raw)) for (const [k, v] of Object.entries(header.raw)) if (typeof v === 'string') raw[k] = v;
-  return { savedAt: header.savedAt, data: header.data, raw, files };
+  const pending = decodePending(header.pending);
+  return pending === undefined ? { savedAt: header.savedAt, data: header.data, raw, files } : { savedAt: header.savedAt, data: header.data, raw, files, pending };
 }
 
 /**

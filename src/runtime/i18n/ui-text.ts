@@ -34,6 +34,10 @@ export const UI_TEXT = {
   draftRestored: { 'zh-CN': '已恢复您上次未提交的草稿', en: 'We restored the draft you had not submitted' },
   draftSavedAt: { 'zh-CN': '保存于', en: 'saved' },
   startAgain: { 'zh-CN': '重新开始', en: 'Start again' },
+  draftDiscarded: {
+    'zh-CN': '上次保存的草稿超出了本表允许的大小，无法恢复，已删除。请重新填写。',
+    en: 'The saved draft was larger than this form allows, so it could not be restored and was deleted. Please fill in the form again.',
+  },
   draftsOff: {
     'zh-CN': '此浏览器无法安全保存草稿，草稿功能已关闭，请在离开页面前提交。',
     en: 'This browser cannot keep drafts safely, so drafts are off: submit before you leave the page.',
@@ -44,6 +48,7 @@ export const UI_TEXT = {
   receiptTime: { 'zh-CN': '提交时间', en: 'Submitted at' },
   receiptNonce: { 'zh-CN': '提交编号', en: 'Submission number' },
   receiptDigest: { 'zh-CN': '数据摘要（SHA-256）', en: 'Data digest (SHA-256)' },
+  receiptReference: { 'zh-CN': '受理编号', en: 'Reference' },
   print: { 'zh-CN': '打印回执', en: 'Print receipt' },
   submitFailed: {
     'zh-CN': '提交未成功，您填写的内容都已保留，请稍后再试。',

@@ -14,3 +14,4 @@ export {
   yibiaoNotFuture,
   yibiaoPrerequisite,
 } from './keyword-functions.js';
+export { patternEngine } from './pattern-engine.js';

@@ -1,15 +1,19 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { FieldModel, Lang, MaterialModel } from '../ir/types.js';
 import type { Signer } from '../submission/index.js';
 import { AttachmentsController } from './attachments-controller.js';
 import type { CompiledForm } from './compiled-form.js';
+import { dataLimitMessage, takeFormData } from './data-limits.js';
 import { renderDraftNotice } from './draft-notice.js';
 import { DraftController, type DraftTarget, parseDraftTtl } from './drafts/draft-controller.js';
 import type { DraftContent } from './drafts/draft-crypto.js';
 import { focusControl, renderErrorSummary } from './error-summary.js';
 import { YibiaoChangeEvent } from './events/yibiao-change-event.js';
 import { YibiaoDraftSavedEvent } from './events/yibiao-draft-saved-event.js';
+import { YibiaoInvalidDataEvent } from './events/yibiao-invalid-data-event.js';
 import { YibiaoInvalidEvent } from './events/yibiao-invalid-event.js';
 import { YibiaoSubmitEvent } from './events/yibiao-submit-event.js';
 import type { UploadContext } from './fields/file.js';
@@ -30,14 +34,18 @@ import { renderHelpPanel, renderRecipients } from './help-panel.js';
 import { formatMessage } from './i18n/messages.js';
 import { uiText } from './i18n/ui-text.js';
 import { idAssistFills } from './id-assist.js';
-import { issuesByPlace, summaryEntries } from './issue-layout.js';
+import { issuesByPlace, shownMessages, summaryEntries } from './issue-layout.js';
+import type { DataLimitProblem } from './json-copy.js';
+import { loadDivisionsWhenIdle } from './lazy/divisions.js';
+import { makeReceipt } from './lazy/receipt.js';
 import {
   isUploadMaterial,
   materialPath,
   renderMaterials,
 } from './materials.js';
-import { makeReceipt, type Receipt, renderReceipt } from './receipt.js';
-import { renderSection } from './section.js';
+import { ProgressiveSections } from './progressive-sections.js';
+import { type Receipt, renderReceipt } from './receipt.js';
+import { renderSection, type SectionOptions, sectionDeps } from './section.js';
 import { renderServicesGroup } from './services-group.js';
 import { formStyles } from './styles/form.styles.js';
 import { printStyles } from './styles/print.styles.js';
@@ -51,6 +59,7 @@ export type { SubmitResult } from './submission-controller.js';
 const EMPTY: ValidationResult = { valid: true, errors: [], warnings: [] };
 /** Codes shown live under the services checkboxes, where the conflicting pair is ticked. */
 const CONFLICT_CODES = new Set(['E_EXCLUSIVE', 'E_PREREQUISITE', 'W_PREREQUISITE']);
+const NO_MESSAGES = { error: undefined, warning: undefined } as const;
 
 /**
  * A joint-service application form rendered from a compiled form (model +
@@ -64,7 +73,8 @@ const CONFLICT_CODES = new Set(['E_EXCLUSIVE', 'E_PREREQUISITE', 'W_PREREQUISITE
  * @attr no-draft - keeps no draft at all (shared or public computers).
  * @event yibiao-change - a value changed; detail `{ path, value }` (`#material/<id>` for files, value = file count).
  * @event yibiao-invalid - a submission was refused; detail `{ errors }`.
- * @event yibiao-submit - the data was validated and signed; detail `{ token, payload, files }`.
+ * @event yibiao-submit - the data was validated and signed; detail `{ token, payload, files }`. Send the token, then call `acknowledge()`.
+ * @event yibiao-invalid-data - data beyond the limits was refused (an assignment to `data`, or a stored draft); detail `{ code, source, limit, pointer, max, message }`.
  * @event yibiao-draft-saved - the encrypted draft was written; detail `{ savedAt, expiresAt }`.
  * @slot help - extra content for the end of the help panel (the host's own guidance or links).
  * @csspart form - the `<form>`.
@@ -156,20 +166,37 @@ export class YibiaoFormElement extends LitElement {
    */
   #quiet = false;
   #result: ValidationResult = EMPTY;
+  /** Cancels the whole-form validation scheduled for an idle moment, if one is. */
+  #cancelIdle: (() => void) | undefined;
+  /** Bumped per section when a typed number text changes, and for all when they are cleared: part of a section's render key. */
+  readonly #rawEpochs = new Map<string, number>();
+  #rawGeneration = 0;
+  /** Whether the whole form has been validated once (and its validator compiled). */
+  #validated = false;
   readonly #submission = new SubmissionController(this);
   readonly #attachments = new AttachmentsController(this);
   readonly #drafts = new DraftController(this);
+  readonly #progressive = new ProgressiveSections(this);
   readonly #internals: ElementInternals | undefined = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
 
   constructor() {
     super();
     // A host may set properties before this module loaded; take them over (upgrade pattern).
-    for (const name of ['data', 'signer'] as const) {
+    for (const name of ['data', 'signer', 'keyBinding'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = (this as Record<string, unknown>)[name];
       delete (this as Record<string, unknown>)[name];
-      if (name === 'data') this.data = value;
-      else this.signer = value as Signer | undefined;
+      if (name === 'data') {
+        try {
+          this.data = value;
+        } catch {
+          // Refused (beyond the limits): reported by yibiao-invalid-data; the form starts empty.
+        }
+      } else if (name === 'keyBinding') {
+        this.keyBinding = value as string | undefined;
+      } else {
+        this.signer = value as Signer | undefined;
+      }
     }
   }
 
@@ -189,11 +216,20 @@ export class YibiaoFormElement extends LitElement {
     return cloneJson(this.#data) as Record<string, unknown>;
   }
 
-  /** Replaces the data with a deep copy of `value` (forbidden keys dropped). */
+  /**
+   * Replaces the data with a deep copy of `value` (forbidden keys dropped).
+   * Data beyond the verifier's limits (nesting 32, 2,000 members, strings of
+   * 2,000 code points, arrays of 100 items, 256 KiB) is refused as a whole,
+   * never truncated: the current data stays, `yibiao-invalid-data` is fired
+   * and the assignment throws.
+   *
+   * @throws {TypeError} naming the limit and the JSON pointer (`E_DATA_LIMIT`).
+   */
   set data(value: unknown) {
-    const copy = cloneJson(value);
-    this.#data = copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? (copy as FormData) : {};
-    this.#raw.clear();
+    const taken = takeFormData(value);
+    if (!taken.ok) throw new TypeError(this.#refuse(taken.problem, 'data'));
+    this.#data = taken.data;
+    this.#clearRaw();
     this.#dirty = true;
     this.#revalidate();
     if (this.isConnected) this.#drafts.changed();
@@ -206,6 +242,30 @@ export class YibiaoFormElement extends LitElement {
 
   set signer(value: Signer | undefined) {
     this.#submission.signer = value;
+  }
+
+  /**
+   * A key binding for the signing key, issued by the host's backend after a
+   * real-name login (`issueKeyBinding`, for the thumbprint of `publicJwk()`):
+   * every token carries it in its protected header (`ybk`), and a verifier
+   * with that issuer allow-listed answers `authenticity: 'bound'`.
+   */
+  get keyBinding(): string | undefined {
+    return this.#submission.keyBinding;
+  }
+
+  set keyBinding(value: string | undefined) {
+    this.#submission.keyBinding = typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  /**
+   * The public JWK of the key submissions are signed with (the device key is
+   * made now if no signer is set): send it to the backend for a key binding.
+   *
+   * @returns the public JWK (`kty`, `crv`, `x`, `y`).
+   */
+  publicJwk(): Promise<JsonWebKey> {
+    return this.#submission.publicJwk();
   }
 
   /**
@@ -225,14 +285,51 @@ export class YibiaoFormElement extends LitElement {
    * `yibiao-invalid` and resolves `{ valid: false, errors }`, leaving every
    * typed character in place. While a submission is being signed, further
    * calls return the same promise; the same data submitted again yields the
-   * same token (one signature, one record). A successful submission deletes
-   * the draft and shows the receipt; a failed one keeps both data and draft.
+   * same token (one signature, one record). A successful submission shows the
+   * receipt and keeps the draft, with the token, until the host calls
+   * {@link acknowledge}: after a reload the same data resends the same token,
+   * and changed data is re-signed with the same `submissionId`. A failed one
+   * keeps both data and draft.
    *
    * @returns `{ valid: true, token, payload }` or `{ valid: false, errors }`.
    * @throws when signing fails (the signer's error, or `YibiaoVerifyError` from the submission module).
    */
   submit(): Promise<SubmitResult> {
     return this.#submission.once(() => this.#submit());
+  }
+
+  /**
+   * Tells the form that the host's intake has accepted the submission:
+   * deletes the draft and the pending token (changed data then makes a new
+   * submission, with a new `submissionId`; the same data still gives the same
+   * token) and shows the receipt, with the intake's reference when given. Does
+   * nothing when no submission is pending.
+   *
+   * @param receipt - optional `{ reference }`: the intake's record number, shown as text on the receipt.
+   * @returns resolves when the draft is deleted.
+   * @throws {TypeError} when `reference` is not a string of 1 to 200 characters.
+   * @example
+   * form.addEventListener('yibiao-submit', async (e) => {
+   *   const response = await fetch('/intake', { method: 'POST', body: e.detail.token });
+   *   if (response.ok) await form.acknowledge({ reference: (await response.json()).reference });
+   * });
+   */
+  async acknowledge(receipt?: { readonly reference?: string }): Promise<void> {
+    const reference: unknown = receipt?.reference;
+    if (reference !== undefined && (typeof reference !== 'string' || reference.length === 0 || reference.length > 200)) {
+      throw new TypeError('acknowledge: "reference" must be a string of 1 to 200 characters');
+    }
+    const pending = this.#submission.pending;
+    if (pending === undefined) return;
+    const payload = pending.signed?.payload ?? this.#receipt?.payload;
+    if (payload !== undefined && payload.submissionId === pending.submissionId) {
+      const shown = this.#receipt?.payload === payload ? this.#receipt : await makeReceipt(payload);
+      this.#receipt = reference === undefined ? shown : { ...shown, reference };
+      this.#focus = 'receipt';
+    }
+    this.#submission.acknowledged();
+    this.requestUpdate();
+    await this.#drafts.discard();
   }
 
   /** Clears the data, the files, every shown problem, the receipt and the draft. */
@@ -269,6 +366,8 @@ export class YibiaoFormElement extends LitElement {
   }
 
   async #submit(): Promise<SubmitResult> {
+    // A lazily loaded division tree is in before the data is judged (offline without it: checked by the verifier).
+    await this.#form.loadDivisions?.().catch(() => undefined);
     this.#attempted = true;
     this.#failed = false;
     const { model } = this.#form;
@@ -286,10 +385,12 @@ export class YibiaoFormElement extends LitElement {
       const files = this.#attachments.heldIn(activeSlots(model, this.#data));
       const attachments = files.map((f) => f.ref);
       const { token, payload } = await this.#submission.sign({ model, data: candidate, lang: this.#lang, attachments });
-      this.#receipt = await makeReceipt(payload);
+      // The same token again (a retry) keeps its receipt, with the intake's reference if it was acknowledged.
+      this.#receipt = this.#receipt?.payload === payload ? this.#receipt : await makeReceipt(payload);
       this.#focus = 'receipt';
       this.#setState('submitted', true);
-      await this.#drafts.discard();
+      // Kept, with the token, until the host acknowledges (SECURITY.md §4 "Nothing lost").
+      await this.#drafts.submitted();
       this.requestUpdate();
       this.dispatchEvent(
         new YibiaoSubmitEvent({ token, payload, files: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes.slice() })) }),
@@ -305,7 +406,52 @@ export class YibiaoFormElement extends LitElement {
     }
   }
 
+  #clearRaw(): void {
+    this.#raw.clear();
+    this.#rawEpochs.clear();
+    this.#rawGeneration += 1;
+  }
+
+  #setRaw(path: string, text: string | undefined): void {
+    if (this.#raw.get(path) === text) return;
+    if (text === undefined) this.#raw.delete(path);
+    else this.#raw.set(path, text);
+    const section = path.split('/')[1] ?? '';
+    this.#rawEpochs.set(section, (this.#rawEpochs.get(section) ?? 0) + 1);
+  }
+
+  /**
+   * Validates the whole form when the browser is idle, once, however many keys
+   * come before. For changes nobody sees yet (a field not left before the
+   * first submit): the whole-form pass of a 1,000-field form is ~2 ms a key,
+   * and the very first one compiles the form's validator (V8 compiles the
+   * ~1 MB function lazily on its first call: 336 ms on the first character,
+   * docs/benchmarks.md §3).
+   */
+  #revalidateWhenIdle(): void {
+    this.requestUpdate();
+    this.#scheduleIdleRevalidation();
+  }
+
+  #scheduleIdleRevalidation(): void {
+    if (this.#cancelIdle !== undefined) return;
+    const run = (): void => {
+      this.#cancelIdle = undefined;
+      this.#revalidate();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: 500 });
+      this.#cancelIdle = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 50);
+      this.#cancelIdle = () => clearTimeout(handle);
+    }
+  }
+
   #revalidate(): ValidationResult {
+    this.#validated = true;
+    this.#cancelIdle?.();
+    this.#cancelIdle = undefined;
     const form = this.#form;
     const data = validateData(form, submissionData(form.model, this.#data));
     const files = missingUploads(form.model, this.#data, (slot) => (this.#attachments.files.get(slot) ?? []).length);
@@ -341,7 +487,10 @@ export class YibiaoFormElement extends LitElement {
     // ID-number assistance: fill 性别 / 出生年月 from a valid number, only where empty.
     const fills = idAssistFills(this.#form.model, this.#data, path);
     for (const fill of fills) this.#data = writePointer(this.#data, fill.path, fill.value);
-    this.#revalidate();
+    // The edited field's message must be right on every key once it is shown; until then
+    // (and for whatever else the change affects, such as cross-field rules) an idle pass will do.
+    if (this.#shown(path) || fills.some((fill) => this.#shown(fill.path))) this.#revalidate();
+    else this.#revalidateWhenIdle();
     this.#drafts.changed();
     this.dispatchEvent(new YibiaoChangeEvent({ path, value: cloneJson(value) }));
     for (const fill of fills) this.dispatchEvent(new YibiaoChangeEvent({ path: fill.path, value: fill.value }));
@@ -394,29 +543,36 @@ export class YibiaoFormElement extends LitElement {
     return { id: `${model.id}\u0000${this.draftKey ?? 'default'}`, formId: model.id, schemaHash: model.schemaHash, ttlMs: parseDraftTtl(this.draftTtl) };
   }
 
-  /** @internal What the draft keeps: ticked sections as typed and their files. */
+  /** @internal What the draft keeps: ticked sections as typed, their files, and the unacknowledged submission. */
   draftSnapshot(): Omit<DraftContent, 'savedAt'> | undefined {
     const { model } = this.#form;
     const data = draftData(model, this.#data);
     const files = this.#attachments.draftFiles(activeSlots(model, this.#data));
-    if (data === undefined && files.length === 0) return undefined;
+    const pending = this.#submission.pending;
+    if (data === undefined && files.length === 0 && pending === undefined) return undefined;
     const kept = data ?? {};
     const raw: Record<string, string> = {};
     for (const [path, text] of this.#raw) if (readPointer(kept, path) !== undefined) raw[path] = text;
-    return { data: kept, raw, files };
+    return pending === undefined ? { data: kept, raw, files } : { data: kept, raw, files, pending };
   }
 
-  /** @internal Takes a restored draft over, unless something was typed meanwhile. */
-  async applyDraft(content: DraftContent): Promise<boolean> {
-    if (this.#dirty) return false;
+  /** @internal Takes a restored draft over, unless something was typed meanwhile or it passes the data limits. */
+  async applyDraft(content: DraftContent): Promise<'applied' | 'kept' | 'refused'> {
+    if (this.#dirty) return 'kept';
+    const taken = takeFormData(content.data);
+    const raw = takeFormData(content.raw);
+    const refused = taken.ok ? (raw.ok ? undefined : raw.problem) : taken.problem;
+    if (refused !== undefined) {
+      this.#refuse(refused, 'draft');
+      return 'refused';
+    }
     const { model } = this.#form;
     await this.#attachments.restore(content.files, allSlots(model));
     if (this.#dirty) {
       this.#attachments.clear();
-      return false;
+      return 'kept';
     }
-    const copy = cloneJson(content.data);
-    let data: FormData = copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? (copy as FormData) : {};
+    let data: FormData = taken.ok ? taken.data : {};
     // A file record whose bytes did not come back would name a file that is not sent.
     for (const field of visibleFileFields(model, data)) {
       if (readPointer(data, field.path) !== undefined && (this.#attachments.files.get(field.path) ?? []).length === 0) {
@@ -424,10 +580,18 @@ export class YibiaoFormElement extends LitElement {
       }
     }
     this.#data = data;
-    this.#raw.clear();
+    this.#clearRaw();
     for (const [path, text] of Object.entries(content.raw)) this.#raw.set(path, text);
+    if (content.pending !== undefined) this.#submission.resume(content.pending);
     this.#revalidate();
-    return true;
+    return 'applied';
+  }
+
+  /** Reports refused data (`yibiao-invalid-data`); returns the message in the form's language. */
+  #refuse(problem: DataLimitProblem, source: 'data' | 'draft'): string {
+    const message = dataLimitMessage(problem);
+    this.dispatchEvent(new YibiaoInvalidDataEvent({ ...problem, source, message }));
+    return message[this.#lang];
   }
 
   /** @internal The draft was written. */
@@ -445,6 +609,7 @@ export class YibiaoFormElement extends LitElement {
   protected override firstUpdated(changed: PropertyValues): void {
     super.firstUpdated(changed);
     this.#drafts.restore().catch(() => undefined);
+    loadDivisionsWhenIdle(this.#form, () => this.#revalidate());
   }
 
   protected override update(changed: PropertyValues): void {
@@ -456,8 +621,21 @@ export class YibiaoFormElement extends LitElement {
     }
   }
 
+  /** Resolves once every section is rendered, also on a large form's first render (see `ProgressiveSections`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#progressive.pending && this.isConnected) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The first whole-form pass compiles the form's validator (~0.3 s on a 1,000-field form):
+    // done while the person reads the form, not on their first key or click.
+    if (!this.#validated && !this.#progressive.pending) this.#scheduleIdleRevalidation();
     const focus = this.#focus;
     if (focus === undefined) return;
     this.#focus = undefined;
@@ -486,6 +664,7 @@ export class YibiaoFormElement extends LitElement {
     const warnings = issuesByPlace(model, data, this.#result.warnings, extra);
     const messages = (map: Map<string, ValidationIssue[]>, path: string): string[] =>
       this.#shown(path) ? (map.get(path) ?? []).filter((i) => !CONFLICT_CODES.has(i.code)).map((i) => i.message[lang]) : [];
+    const shown = shownMessages({ errors, warnings, shown: (path) => this.#shown(path), lang, skip: CONFLICT_CODES });
     const conflicts = [...this.#result.errors, ...this.#result.warnings]
       .filter((i) => CONFLICT_CODES.has(i.code))
       .map((i) => ({ message: i.message[lang], severity: i.severity }));
@@ -514,23 +693,28 @@ export class YibiaoFormElement extends LitElement {
           readonly: this.readonly,
           onToggle: (service, on) => this.#toggleService(service, on),
         })}
-        ${applicableSections(model, data).map((section) =>
-          renderSection({
-            section,
-            lang,
-            data,
-            raw: this.#raw,
-            messageAt: (path) => ({ error: messages(errors, path)[0], warning: messages(warnings, path)[0] }),
-            readonly: this.readonly,
-            divisions: this.#form.divisions,
-            uploadFor: (field) => this.#upload(field.path, materialOfField(model, field), true, lang),
-            onValue: (field, value, raw) => {
-              if (raw === undefined) this.#raw.delete(field.path);
-              else this.#raw.set(field.path, raw);
-              this.#change(field.path, value);
-            },
-            onLeave: (field) => this.#leave(field),
-          }),
+        ${repeat(
+          this.#progressive.take(applicableSections(model, data)),
+          (section) => section.key,
+          (section) => {
+            const options: SectionOptions = {
+              section,
+              lang,
+              data,
+              raw: this.#raw,
+              messageAt: (path) => shown.at.get(path) ?? NO_MESSAGES,
+              readonly: this.readonly,
+              divisions: this.#form.divisions,
+              uploadFor: (field) => this.#upload(field.path, materialOfField(model, field), true, lang),
+              onValue: (field, value, raw) => {
+                this.#setRaw(field.path, raw);
+                this.#change(field.path, value);
+              },
+              onLeave: (field) => this.#leave(field),
+            };
+            const state = { messages: shown.bySection.get(section.key) ?? '', epoch: `${this.#rawGeneration}:${this.#rawEpochs.get(section.key) ?? 0}` };
+            return guard(sectionDeps(options, state), () => renderSection(options));
+          },
         )}
         ${renderMaterials({
           materials,

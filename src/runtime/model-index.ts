@@ -1,9 +1,11 @@
 import type { FieldModel, FormModel, LocalizedText, SectionModel } from '../ir/types.js';
 
-/** Fast lookups over a form model: field and section by data path, service titles. */
+/** Fast lookups over a form model: field and section by data path, conditional fields, service titles. */
 export interface ModelIndex {
   readonly fields: ReadonlyMap<string, FieldModel>;
   readonly sections: ReadonlyMap<string, SectionModel>;
+  /** Fields shown only while a condition holds (`visibleWhen`), in form order. */
+  readonly conditional: readonly FieldModel[];
   /** The title of whatever lives at `path`, falling back to the path itself. */
   titleOf(path: string): LocalizedText;
   /** Replaces service ids in params `a`, `b`, `service`, `missing` by their localised titles. */
@@ -31,15 +33,20 @@ export function fieldIndex(model: FormModel): ModelIndex {
   if (cached) return cached;
   const fields = new Map<string, FieldModel>();
   const sections = new Map<string, SectionModel>();
+  const conditional: FieldModel[] = [];
   for (const section of model.sections) {
     sections.set(`/${section.key}`, section);
-    for (const field of section.fields) fields.set(field.path, field);
+    for (const field of section.fields) {
+      fields.set(field.path, field);
+      if (field.visibleWhen !== undefined) conditional.push(field);
+    }
   }
   const services = new Map(model.services.map((s) => [s.id, s.title] as const));
   const servicesTitle = model.servicesTitle;
   const index: ModelIndex = {
     fields,
     sections,
+    conditional,
     titleOf(path) {
       if (path === model.servicesPath || path.startsWith(`${model.servicesPath}/`)) return servicesTitle;
       if (path === '') return model.title;

@@ -24,6 +24,68 @@ export interface SectionOptions {
   readonly onLeave: (field: FieldModel) => void;
 }
 
+/** What of a section decides its render key, worked out once per section model. */
+interface SectionShape {
+  /** Fields with a `visibleWhen` condition. */
+  readonly conditional: readonly FieldModel[];
+  /** It has a `file` field, whose upload slot lives outside the data. */
+  readonly hasFile: boolean;
+  /** Every field's value lives under `/<section.key>/`. */
+  readonly contained: boolean;
+}
+
+const shapes = new WeakMap<SectionModel, SectionShape>();
+
+function shapeOf(section: SectionModel): SectionShape {
+  let shape = shapes.get(section);
+  if (shape === undefined) {
+    shape = {
+      conditional: section.fields.filter((f) => f.visibleWhen !== undefined),
+      hasFile: section.fields.some((f) => f.kind === 'file'),
+      contained: section.fields.every((f) => f.path.startsWith(`/${section.key}/`)),
+    };
+    shapes.set(section, shape);
+  }
+  return shape;
+}
+
+/** What the element knows about a section beyond {@link SectionOptions}. */
+export interface SectionState {
+  /** Changes whenever a message shown in the section changes (see `shownMessages`). */
+  readonly messages: string;
+  /** Changes whenever the typed text of one of its number inputs changes. */
+  readonly epoch: string;
+}
+
+/**
+ * The render key of a section, for lit's `guard`: while every item is the same
+ * (`===`), the section's template would come out the same and is not made
+ * again. The data is compared by the section's own object, which
+ * `writePointer` replaces only when something in the section changes, so a key
+ * re-renders the edited section instead of every field of the form
+ * (docs/benchmarks.md §2). A section with a `file` field is always rendered.
+ *
+ * @param options - what the section would be rendered with.
+ * @param state - its messages and typed-text epoch.
+ */
+export function sectionDeps(options: SectionOptions, state: SectionState): unknown[] {
+  const { section, data } = options;
+  const shape = shapeOf(section);
+  let visible = '';
+  for (const field of shape.conditional) visible += isFieldVisible(field, data) ? '1' : '0';
+  return [
+    section,
+    options.lang,
+    options.readonly,
+    options.divisions,
+    shape.contained ? readPointer(data, `/${section.key}`) : data,
+    visible,
+    state.messages,
+    state.epoch,
+    shape.hasFile ? {} : undefined,
+  ];
+}
+
 /**
  * One section as a `<fieldset>` whose legend is its title, with the fields
  * whose `visibleWhen` holds, in the model's order.

@@ -64,7 +64,8 @@ function issueCode(model: FormModel, error: RawValidationError, field: FieldMode
 }
 
 /**
- * Turns raw ajv errors into localised issues attached to fields.
+ * Turns raw ajv errors into localised issues attached to fields (each
+ * message is formatted when it is first read).
  *
  * @param model - the form the errors are about (titles come from it).
  * @param raw - errors of the form's compiled validator.
@@ -89,10 +90,32 @@ export function toIssues(
     if (seen.has(key)) continue;
     seen.add(key);
     const params: Record<string, unknown> = { ...error.params };
-    const message = formatMessage(code, title, { ...params, ...index.serviceTitles(params) });
-    issues.push({ path, code, severity, message, keyword: error.keyword, params });
+    issues.push(lazyIssue({ path, code, severity, keyword: error.keyword, params }, () => formatMessage(code, title, { ...params, ...index.serviceTitles(params) })));
   }
   return issues;
+}
+
+/**
+ * An issue whose message is formatted on first read, then kept. A form of
+ * 1,000 fields has hundreds of errors while it is being filled in, of which
+ * only the few the person has reached are shown: formatting all of them on
+ * every key was ~7 % of the widget's busy time (docs/benchmarks.md, §2).
+ * The getter is an own enumerable property, so `JSON.stringify`,
+ * `structuredClone` and deep equality see `message` like a plain field.
+ */
+function lazyIssue(base: Omit<ValidationIssue, 'message'>, format: () => LocalizedText): ValidationIssue {
+  let message: LocalizedText | undefined;
+  return {
+    path: base.path,
+    code: base.code,
+    severity: base.severity,
+    get message(): LocalizedText {
+      message ??= format();
+      return message;
+    },
+    keyword: base.keyword,
+    params: base.params,
+  };
 }
 
 /**

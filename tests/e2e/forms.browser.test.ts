@@ -4,7 +4,8 @@
  * with — `script-src 'self'`, `style-src 'self'`, `connect-src 'none'`,
  * Trusted Types enforced with only `lit-html` allowed (web-test-runner.config.mjs):
  * renders, takes a valid example and the files it needs, submits and signs,
- * with no CSP or Trusted Types violation and no request but the module.
+ * with no CSP or Trusted Types violation and no request but the module and
+ * the parts of it that `widget/dist/<id>/parts.json` lists, from its own directory.
  * Then: a draft survives an iframe reload. Needs `npm run build` first.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -59,7 +60,7 @@ describe('every built form under strict CSP and Trusted Types, with no network o
   });
 
   for (const form of forms) {
-    it(`${form.id}: renders, takes a valid example and its files, signs; 0 violations; fetches only its module`, async () => {
+    it(`${form.id}: renders, takes a valid example and its files, signs; 0 violations; fetches only its module and listed parts`, async () => {
       const f = await openFramed(page(form.id), `yibiao-${form.id}`);
       try {
         equal((f.win as unknown as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy ?? null, null, 'no default policy: only lit-html');
@@ -105,7 +106,19 @@ describe('every built form under strict CSP and Trusted Types, with no network o
           .map((e) => e.name)
           .filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'))
           .map((url) => new URL(url).pathname);
-        deepEqual(fetched, [`/widget/dist/${form.id}.js`], 'the module is the only request');
+        const listed = ((await (await fetch(`/widget/dist/${form.id}/parts.json`)).json()) as { parts: { file: string }[] }).parts.map(
+          (p) => `/widget/dist/${p.file}`,
+        );
+        equal(fetched[0], `/widget/dist/${form.id}.js`, 'the module is the first request');
+        deepEqual(
+          fetched.filter((url) => !listed.includes(url)),
+          [],
+          'every other request is a part the build listed, in the directory of the widget',
+        );
+        ok(
+          fetched.some((url) => /\/submission-part-[A-Za-z0-9_-]+\.js$/.test(url)),
+          'the signing part was loaded (it is not in the module itself)',
+        );
       } finally {
         f.frame.remove();
       }

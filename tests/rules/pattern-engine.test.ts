@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { patternEngine as native } from '../../src/rules/pattern-engine.js';
 import { patternEngine as re2, re2Compatible } from '../../src/rules/pattern-engine.re2.js';
+import { validateData } from '../../src/runtime/validate.js';
 import { walkSchema } from '../../src/schema/lint/schema-walk.js';
-import { formIds, ROOT } from '../helpers/forms.js';
+import { builtForm, examples, formIds, ROOT } from '../helpers/forms.js';
 
 /** Every `pattern` of every built form's bundled schema. */
 function formPatterns(): string[] {
@@ -72,5 +73,28 @@ describe('pattern engines: RE2 in the verifier, RegExp in the browser', () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? '' : verdict.reason).toContain('(?=');
     expect(() => re2('^(a)\\1$', 'u')).toThrow();
+  });
+});
+
+describe('which engine each build carries', () => {
+  const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
+
+  it.each(formIds())('%s: the Node validator bundle (the verifier) matches patterns with RE2, and its pattern examples still fail', async (id) => {
+    const source = read('dist', 'forms', id, 'validator.js');
+    if (!read('dist', 'forms', id, 'schema.json').includes('"pattern"')) return expect(source).not.toContain('RE2JS');
+    expect(source).toContain('RE2JS.compile(RE2JS.translateRegExp(source))');
+    const form = await builtForm(id);
+    const patternCases = examples(id).filter((e) => e.expect?.some((x) => x.keyword === 'pattern'));
+    for (const example of patternCases) {
+      const result = validateData(form, example.data, { today: example.date });
+      expect(result.errors.map((e) => e.keyword)).toContain('pattern');
+    }
+  });
+
+  it.each(formIds())('%s: the widget never carries RE2', (id) => {
+    expect(read('widget', 'dist', `${id}.js`)).not.toContain('RE2JS');
+    const parts = JSON.parse(read('widget', 'dist', id, 'parts.json')) as { parts?: { file: string }[] } | { file: string }[];
+    const list = Array.isArray(parts) ? parts : (parts.parts ?? []);
+    for (const part of list) expect(read('widget', 'dist', part.file.replace(/^widget\/dist\//, ''))).not.toContain('RE2JS');
   });
 });

@@ -16,7 +16,7 @@ interface FormHost extends Updating {
   data: Record<string, unknown>;
 }
 
-describe('case 24: a full journey contacts only the module origin and the intake', () => {
+describe('case 24: a full journey contacts only the module (and its listed parts) and the intake', () => {
   let host: HostFrame;
 
   after(() => host.remove());
@@ -46,7 +46,14 @@ describe('case 24: a full journey contacts only the module origin and the intake
       .map((u) => new URL(u))
       .filter((u) => u.pathname !== '/__web-dev-server__web-socket.js')
       .map((u) => (u.origin === origin ? u.pathname : u.href));
-    deepEqual([...new Set(fetched)].sort(), ['/__yibiao-intake', '/tests/security/fixtures/host-intake.js', '/widget/dist/shandong.js']);
+    // The module's own parts (widget/dist/shandong/parts.json), from its own directory, are the module's too.
+    const parts = ((await (await fetch('/widget/dist/shandong/parts.json')).json()) as { parts: { file: string }[] }).parts.map((p) => `/widget/dist/${p.file}`);
+    ok(fetched.some((u) => u !== '/widget/dist/shandong.js' && parts.includes(u)), 'a lazy part (signing) was fetched');
+    deepEqual([...new Set(fetched.filter((u) => u === '/widget/dist/shandong.js' || !parts.includes(u)))].sort(), [
+      '/__yibiao-intake',
+      '/tests/security/fixtures/host-intake.js',
+      '/widget/dist/shandong.js',
+    ]);
     equal(host.violations.join('\n'), '', 'no request was blocked by default-src none');
   });
 

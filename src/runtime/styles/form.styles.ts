@@ -52,6 +52,9 @@ export const formStyles = css`
     border: 1px solid var(--yibiao-section-border-color, var(--yibiao-color-border, #b1b4b6));
     border-radius: var(--yibiao-radius, 0);
     min-width: 0;
+    /* Off-screen sections skip layout and paint until scrolled near (they stay in the accessibility tree and find-in-page). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40em;
   }
   .section-title {
     font-size: 1.2em;

@@ -7,11 +7,11 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { listForms, projectPaths } from '../src/compile/paths.js';
 import { type FormSpec, formSpec } from './build/form-spec.js';
-import { buildPages, type Page, RENDERERS } from './build/pages.js';
+import { ACTIVE_RENDERERS, buildPages, type Page } from './build/pages.js';
 import { npmRunBuild, type ProjectBuild } from './build/project-build.js';
 import { type BuildTiming, buildScratchForm, scratchPaths, writeSyntheticForm } from './build/yibiao-build.js';
 import { syntheticForm } from './generate/synthetic.js';
-import { ROOT, RUNS, SEED, SYNTHETIC_SIZES, WORK } from './lib/config.js';
+import { FILTER, ROOT, RUNS, SEED, SYNTHETIC_SIZES, WORK, wantForm } from './lib/config.js';
 import { log } from './lib/log.js';
 
 export interface Prepared {
@@ -32,13 +32,14 @@ export interface PrepareOptions {
 export async function prepare(options: PrepareOptions = {}): Promise<Prepared> {
   await rm(WORK, { recursive: true, force: true });
   log('npm run build …');
-  const build = options.skipBuild ? { ok: true, ms: 0, forms: [], failed: [], output: 'skipped' } : await npmRunBuild();
+  const skipBuild = options.skipBuild ?? FILTER.skipBuild;
+  const build = skipBuild ? { ok: true, ms: 0, forms: [], failed: [], output: 'skipped' } : await npmRunBuild();
   log(`npm run build: ${build.ok ? 'ok' : 'FAILED'} in ${(build.ms / 1000).toFixed(1)} s (${build.forms.map((f) => f.id).join(', ') || 'no form'})`);
   const paths = projectPaths(ROOT);
   const ids = await listForms(paths);
-  const built = options.skipBuild ? ids : build.forms.map((f) => f.id);
-  const real = ids.filter((id) => built.includes(id) && existsSync(path.join(paths.widgetDist, `${id}.js`)) && existsSync(path.join(paths.distForms, id, 'model.json')));
-  const skipped = ids.filter((id) => !real.includes(id));
+  const built = skipBuild ? ids : build.forms.map((f) => f.id);
+  const real = ids.filter((id) => wantForm(id) && built.includes(id) && existsSync(path.join(paths.widgetDist, `${id}.js`)) && existsSync(path.join(paths.distForms, id, 'model.json')));
+  const skipped = ids.filter((id) => wantForm(id) && !real.includes(id));
   if (skipped.length > 0) log(`skipping forms that did not build: ${skipped.join(', ')}`);
 
   const synthetic: BuildTiming[] = [];
@@ -48,7 +49,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<Prepared> {
     specs.push(await formSpec({ id, kind: 'real', root: ROOT, formsDir: paths.forms, distForms: paths.distForms, widgetFile: path.join(paths.widgetDist, `${id}.js`), ...keys }));
   }
   const scratch = scratchPaths();
-  for (const size of options.sizes ?? SYNTHETIC_SIZES) {
+  for (const size of (options.sizes ?? SYNTHETIC_SIZES).filter((n) => wantForm(`syn${n}`))) {
     const form = syntheticForm(size, SEED);
     await writeSyntheticForm(form);
     const timing = await buildScratchForm(form.id);
@@ -58,7 +59,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<Prepared> {
   }
 
   const pages: Page[] = [];
-  for (const renderer of RENDERERS) {
+  for (const renderer of ACTIVE_RENDERERS) {
     const built = await buildPages(renderer, specs);
     pages.push(...built);
     log(`pages for ${renderer}: ${specs.length} forms bundled in ${((built[0]?.bundleMs ?? 0) * built.length / 1000).toFixed(1)} s`);

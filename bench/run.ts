@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { RendererId } from './browser/harness.js';
 import { startServer } from './browser/server.js';
 import { launchBrowser } from './browser/session.js';
-import { buildPages, harnessScript, RENDERERS, SITE, yibiaoSizeBreakdown } from './build/pages.js';
-import { BUDGET, DOC, QUICK, RESULTS, RUNS, SEED } from './lib/config.js';
+import { ACTIVE_RENDERERS, buildPages, harnessScript, SITE, yibiaoSizeBreakdown } from './build/pages.js';
+import { BUDGET, DOC, FILTERED, QUICK, RESULTS, RUNS, SEED, wantMeasure } from './lib/config.js';
 import { elapsedSeconds, log } from './lib/log.js';
 import { ratio, summarize } from './lib/stats.js';
 import { browserSuite, harnessConfig, opt } from './measures/browser-suite.js';
@@ -59,7 +59,7 @@ const base = {
   node: process.version,
   seed: SEED,
   runs: { ...RUNS, budget: BUDGET, quick: QUICK },
-  renderers: RENDERERS,
+  renderers: ACTIVE_RENDERERS,
   build: {
     npmRunBuildMs: prepared.build.ms,
     ok: prepared.build.ok,
@@ -82,10 +82,12 @@ const base = {
 const profiles: Record<string, ProfileSummary> = {};
 const browserTargets = evaluateTargets({ ...base, sizes: {}, verify: { pinnedToOneCpu: false, forms: [] } });
 const keysMissed = missedIn(browserTargets, 'keys:work') || missedIn(browserTargets, 'keys:paint');
-const loadMissed = missedIn(browserTargets, 'first-interactive');
-if (largest && (keysMissed || loadMissed)) {
+// `BENCH_PROFILE=1` profiles even when the targets hold.
+const forceProfile = process.env.BENCH_PROFILE === '1';
+const loadMissed = forceProfile || missedIn(browserTargets, 'first-interactive');
+if (largest && wantMeasure('profile') && (keysMissed || loadMissed)) {
   try {
-    for (const r of ['yibiao', 'floor'] as const satisfies readonly RendererId[]) {
+    for (const r of (['yibiao', 'floor'] as const satisfies readonly RendererId[]).filter((x) => ACTIVE_RENDERERS.includes(x))) {
       const [page] = await buildPages(r, [largest], { dir: 'prof' });
       if (!page) continue;
       const url = `${server.origin}${page.url}`;
@@ -111,7 +113,7 @@ await server.close();
 log('measuring embed sizes (real forms)');
 const sizes: Record<string, Partial<Record<RendererId, SizeResult>>> = {};
 const realIds = new Set(specs.filter((s) => s.kind === 'real').map((s) => s.id));
-const sized = await Promise.all(prepared.pages.filter((p) => realIds.has(p.form)).map(async (page) => [page, await measureSize(page)] as const));
+const sized = await Promise.all(prepared.pages.filter((p) => wantMeasure('size') && realIds.has(p.form)).map(async (page) => [page, await measureSize(page)] as const));
 for (const [page, size] of sized) {
   sizes[page.form] ??= {};
   (sizes[page.form] as Record<string, SizeResult>)[page.renderer] = size;
@@ -119,11 +121,11 @@ for (const [page, size] of sized) {
 
 // Node: the real forms, and the largest synthetic one to show how verify scales with the form.
 log('Node: verify + re-validate vs bare ES256 verify, one core');
-const verifyInput = specs.flatMap((s) => (s.valid && (s.kind === 'real' || s.id === LARGEST) ? [{ id: s.id, distForms: s.distForms, data: s.valid.data, date: s.valid.date }] : []));
-const verified = await runVerifyBench(verifyInput, RUNS.verifyRounds, RUNS.verifyRoundMs);
+const verifyInput = specs.flatMap((s) => (wantMeasure('verify') && s.valid && (s.kind === 'real' || s.id === LARGEST) ? [{ id: s.id, distForms: s.distForms, data: s.valid.data, date: s.valid.date }] : []));
+const verified = verifyInput.length === 0 ? { results: [], pinned: false } : await runVerifyBench(verifyInput, RUNS.verifyRounds, RUNS.verifyRoundMs);
 const verifyForms: VerifyFigures[] = specs.flatMap((s): VerifyFigures[] => {
   const v = verified.results.find((x) => x.id === s.id);
-  if (!v) return s.kind === 'real' ? [{ id: s.id, kind: s.kind, ok: false, note: 'no valid example', tokenBytes: 0 }] : [];
+  if (!v) return s.kind === 'real' && wantMeasure('verify') ? [{ id: s.id, kind: s.kind, ok: false, note: 'no valid example', tokenBytes: 0 }] : [];
   const verify = summarize(v.verify);
   const bare = summarize(v.bare);
   const figures: VerifyFigures = {
@@ -147,13 +149,13 @@ const targets = evaluateTargets(measured);
 
 // Where the bytes come from, for the forms whose size missed (esbuild metafile of the same entry, ~1 s each).
 const sizeBreakdown: Record<string, Awaited<ReturnType<typeof yibiaoSizeBreakdown>>> = {};
-for (const spec of specs.filter((s) => s.kind === 'real' && targets.some((t) => t.id === `size:${s.id}` && t.pass === false))) {
+for (const spec of specs.filter((s) => wantMeasure('size') && s.kind === 'real' && targets.some((t) => t.id === `size:${s.id}` && t.pass === false))) {
   sizeBreakdown[spec.id] = await yibiaoSizeBreakdown(spec);
 }
 // The verifier, on the real form furthest from its target.
 const worstVerify = verifyForms.filter((v) => v.kind === 'real' && v.ok && (v.ratio ?? 1) < 0.8).sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0))[0];
 const worstInput = worstVerify && verifyInput.find((v) => v.id === worstVerify.id);
-if (worstInput) {
+if (worstInput && wantMeasure('profile')) {
   log(`profiling verify: ${worstInput.id}`);
   const p = await profileVerify(worstInput).catch((error: unknown) => log(`profiling verify failed: ${String(error)}`));
   if (p) profiles[`verify:${worstInput.id}`] = p;
@@ -168,9 +170,10 @@ const results: Results = {
   ...(Object.keys(sizeBreakdown).length > 0 ? { sizeBreakdown } : {}),
 };
 await mkdir(RESULTS, { recursive: true });
-// A quick (smoke) run never replaces the real results or the doc.
-await writeFile(path.join(RESULTS, QUICK ? 'quick.json' : 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-if (!QUICK) await writeFile(DOC, markdown(results));
+// A quick (smoke) or filtered run never replaces the real results or the doc.
+const written = QUICK ? 'quick.json' : FILTERED ? 'filtered.json' : 'latest.json';
+await writeFile(path.join(RESULTS, written), `${JSON.stringify(results, null, 2)}\n`);
+if (!QUICK && !FILTERED) await writeFile(DOC, markdown(results));
 process.stdout.write(
   [
     `\nyibiao benchmarks — ${results.date}, ${chromium}, Node ${process.version}, ${results.machine.cores} × ${results.machine.cpu}`,
@@ -188,6 +191,6 @@ process.stdout.write(
     verifyTable(results),
     '\n## Build\n',
     buildTable(results),
-    `\nTotal ${(results.totalSeconds / 60).toFixed(1)} min. Written: ${QUICK ? 'bench/results/quick.json (quick run: latest.json and docs/benchmarks.md left as they were)' : 'bench/results/latest.json, docs/benchmarks.md'}\n`,
+    `\nTotal ${(results.totalSeconds / 60).toFixed(1)} min. Written: ${written === 'latest.json' ? 'bench/results/latest.json, docs/benchmarks.md' : `bench/results/${written} (latest.json and docs/benchmarks.md left as they were)`}\n`,
   ].join('\n'),
 );

@@ -4,17 +4,24 @@
  * `/p/<renderer>/<form>.html` loads `/p/<renderer>/<form>.js`. No inline
  * script anywhere, so the same pages run under `script-src 'self'`.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { needsDivisions, usesDivisionKeyword } from '../../src/compile/component.js';
 import { projectPaths } from '../../src/compile/paths.js';
+import { widgetParts } from '../../src/compile/widget-parts.js';
+import { widgetBuildOptions } from '../../src/compile/write-form.js';
 import type { RendererId } from '../browser/harness.js';
-import { BENCH, ROOT, WORK } from '../lib/config.js';
+import { BENCH, FILTER, ROOT, WORK } from '../lib/config.js';
 import type { FormSpec } from './form-spec.js';
 import { rjsfPrecompiledSource } from './rjsf-precompile.js';
 import { floorForm, jsonFormsSchema, jsonFormsUiSchema, rjsfUiSchema } from './variants.js';
 
 export const RENDERERS: readonly RendererId[] = ['yibiao', 'rjsf', 'rjsf-pre', 'jsonforms', 'floor'];
+
+/** The renderers this run measures: all of them, or those `BENCH_RENDERERS` names. */
+export const ACTIVE_RENDERERS: readonly RendererId[] = RENDERERS.filter((r) => FILTER.renderers === undefined || FILTER.renderers.has(r));
 
 export const RENDERER_LABEL: Readonly<Record<RendererId, string>> = {
   yibiao: 'yibiao',
@@ -137,7 +144,12 @@ export async function buildPages(renderer: RendererId, specs: readonly FormSpec[
   const started = performance.now();
   if (renderer === 'yibiao' && minify) {
     // Exactly the module `npm run build` (or compileForm + writeForm) wrote.
-    for (const spec of specs) await copyFile(spec.widgetFile, path.join(outdir, `${spec.id}.js`));
+    for (const spec of specs) {
+      await copyFile(spec.widgetFile, path.join(outdir, `${spec.id}.js`));
+      // Its lazily imported parts (`<id>/chunk-*.js`), which it loads relative to itself.
+      const parts = path.join(path.dirname(spec.widgetFile), spec.id);
+      if (existsSync(parts)) await cp(parts, path.join(outdir, spec.id), { recursive: true });
+    }
   } else {
     const entryPoints: Record<string, string> = {};
     for (const spec of specs) entryPoints[spec.id] = renderer === 'yibiao' ? await yibiaoEntry(spec) : await entryFor(renderer, spec);
@@ -168,28 +180,38 @@ export async function buildPages(renderer: RendererId, specs: readonly FormSpec[
   return pages;
 }
 
-/** Bytes of the minified yibiao module by where they come from (esbuild metafile of the same entry). */
+/**
+ * Bytes of the minified yibiao module by where they come from (esbuild metafile): for a built form, the real
+ * widget build (`widgetBuildOptions`, code-split) — the entry and its eager parts, with the lazy parts' inputs
+ * listed as `lazy · …` rows (not counted in `total`); otherwise the hand-written entry, one bundle.
+ */
 export async function yibiaoSizeBreakdown(spec: FormSpec): Promise<{ readonly total: number; readonly parts: readonly { readonly part: string; readonly bytes: number }[] }> {
-  const entry = await yibiaoEntry(spec);
-  const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: ROOT,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    outdir: path.join(WORK, 'breakdown'),
-    metafile: true,
-    logLevel: 'error',
-  });
-  const output = Object.values(result.metafile.outputs)[0];
+  const paths = { ...projectPaths(ROOT), distForms: spec.distForms, widgetDist: path.join(WORK, 'breakdown') };
+  const built = path.join(spec.distForms, spec.id, 'entry.js');
+  const split = existsSync(built);
+  const options = split
+    ? widgetBuildOptions(paths, spec.id, await carriesDivisions(spec))
+    : {
+        entryPoints: [await yibiaoEntry(spec)],
+        absWorkingDir: ROOT,
+        bundle: true,
+        format: 'esm' as const,
+        platform: 'browser' as const,
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none' as const,
+        define: { 'process.env.NODE_ENV': '"production"' },
+        outdir: path.join(WORK, 'breakdown'),
+        metafile: true as const,
+      };
+  const result = await build({ ...options, write: false, logLevel: 'error' });
+  const outdir = path.relative(ROOT, paths.widgetDist).split(path.sep).join('/');
+  const loads = split ? new Map(widgetParts(result.metafile, `${outdir}/${spec.id}.js`, outdir).map((p) => [`${outdir}/${p.file}`, p.load])) : undefined;
+  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const eager = outputs.filter(([file]) => loads === undefined || loads.get(file) !== 'lazy');
   const parts = new Map<string, number>();
   const partOf = (input: string): string => {
-    if (input.endsWith('.model.json')) return 'form model (JSON)';
+    if (input.endsWith('.model.json') || input.endsWith('/entry.js')) return 'form model (JSON)';
     if (input.endsWith('validator.source.js')) return 'validator (ajv standalone, generated)';
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
     if (m) return `node_modules/${m[1]}`;
@@ -197,8 +219,19 @@ export async function yibiaoSizeBreakdown(spec: FormSpec): Promise<{ readonly to
     if (src) return src[1] === 'runtime' && src[2] !== undefined && !src[2].includes('.') ? `src/runtime/${src[2]}` : `src/${src[1]}`;
     return input;
   };
-  for (const [input, info] of Object.entries(output?.inputs ?? {})) parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + info.bytesInOutput);
-  return { total: output?.bytes ?? 0, parts: [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes) };
+  for (const [file, output] of outputs) {
+    const lazy = loads?.get(file) === 'lazy' ? 'lazy · ' : '';
+    for (const [input, info] of Object.entries(output.inputs)) parts.set(`${lazy}${partOf(input)}`, (parts.get(`${lazy}${partOf(input)}`) ?? 0) + info.bytesInOutput);
+  }
+  const total = eager.reduce((n, [, output]) => n + output.bytes, 0);
+  return { total, parts: [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes) };
+}
+
+/** Whether a built form carries the 省/市/县 tree (as writeForm decides). */
+async function carriesDivisions(spec: FormSpec): Promise<boolean> {
+  const dir = path.join(spec.distForms, spec.id);
+  const model = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as Parameters<typeof needsDivisions>[0];
+  return needsDivisions(model) || usesDivisionKeyword(await readFile(path.join(dir, 'validator.source.js'), 'utf8'));
 }
 
 /** The harness script, bundled to an IIFE for injection. */

@@ -15,8 +15,8 @@
 import type { Browser } from 'puppeteer-core';
 import type { HarnessConfig, RendererId } from '../browser/harness.js';
 import type { FormSpec } from '../build/form-spec.js';
-import { RENDERERS } from '../build/pages.js';
-import { BUDGET, RUNS } from '../lib/config.js';
+import { ACTIVE_RENDERERS as RENDERERS } from '../build/pages.js';
+import { BUDGET, RUNS, wantMeasure } from '../lib/config.js';
 import { elapsedSeconds, log } from '../lib/log.js';
 import { summarize } from '../lib/stats.js';
 import type { BrowserFigures } from '../report/results.js';
@@ -45,6 +45,9 @@ interface FormCost {
   readonly loadRound: number;
   readonly rest: number;
 }
+
+/** A keystroke session that was not run (BENCH_MEASURES without `keys`). */
+const NO_KEYS: KeySession = { samples: [], checked: 0, wrong: 0, failures: [], timedOut: 0, note: 'not measured (BENCH_MEASURES)' };
 
 const sizeClass = (spec: FormSpec) => (spec.fields >= 500 ? 'large' : 'small');
 
@@ -96,8 +99,8 @@ export async function browserSuite(
     }
     const cost = costs.get(sizeClass(spec));
     const share = left / (order.length - index);
-    const count = cost ? Math.max(1, Math.min(RUNS.loads, Math.floor((share - cost.rest) / cost.loadRound))) : RUNS.loads;
-    if (count < RUNS.loads) log(`${spec.id}: ${count} page load(s) per renderer instead of ${RUNS.loads} (time budget)`);
+    const count = !wantMeasure('load') ? 0 : cost ? Math.max(1, Math.min(RUNS.loads, Math.floor((share - cost.rest) / cost.loadRound))) : RUNS.loads;
+    if (count > 0 && count < RUNS.loads) log(`${spec.id}: ${count} page load(s) per renderer instead of ${RUNS.loads} (time budget)`);
 
     const url = (r: RendererId, csp = false) => `${origin}${csp ? '/csp' : ''}/p/${r}/${spec.id}.html`;
     const loads = new Map<RendererId, LoadRun[]>(RENDERERS.map((r) => [r, []]));
@@ -112,10 +115,10 @@ export async function browserSuite(
     for (const r of RENDERERS) {
       const runs = loads.get(r) ?? [];
       const notes = runs.flatMap((x) => (x.note ? [x.note] : [])).concat(runs.flatMap((x) => x.violations.map((v) => `CSP violation without CSP: ${v}`)));
-      if (count < RUNS.loads) notes.push(`${count} page load(s) instead of ${RUNS.loads} (time budget)`);
-      const keys = await measureKeys(browser, harness, harnessConfig(r, spec), url(r), spec, r);
+      if (count > 0 && count < RUNS.loads) notes.push(`${count} page load(s) instead of ${RUNS.loads} (time budget)`);
+      const keys = wantMeasure('keys') ? await measureKeys(browser, harness, harnessConfig(r, spec), url(r), spec, r) : NO_KEYS;
       if (keys.note) notes.push(`keys: ${keys.note}`);
-      const csp = (r === 'yibiao' ? cspForms.yibiao : cspForms.others).has(spec.id) ? await measureCsp(browser, harness, harnessConfig(r, spec), url(r, true), spec) : undefined;
+      const csp = wantMeasure('csp') && (r === 'yibiao' ? cspForms.yibiao : cspForms.others).has(spec.id) ? await measureCsp(browser, harness, harnessConfig(r, spec), url(r, true), spec) : undefined;
       const f = figures(runs, keys, csp, notes);
       byRenderer[r] = f;
       log(
@@ -123,7 +126,7 @@ export async function browserSuite(
       );
     }
     const done = elapsedSeconds();
-    costs.set(sizeClass(spec), { loadRound: (restStarted - loadsStarted) / count, rest: done - restStarted });
+    if (count > 0) costs.set(sizeClass(spec), { loadRound: (restStarted - loadsStarted) / count, rest: done - restStarted });
     log(`${spec.id}: ${count} load round(s) in ${(restStarted - loadsStarted).toFixed(0)} s, keys and CSP in ${(done - restStarted).toFixed(0)} s`);
     out[spec.id] = byRenderer;
   }

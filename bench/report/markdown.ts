@@ -42,10 +42,15 @@ repeated runs; ratios are to rjsf (runtime ajv) and to the floor.
 \`\`\`sh
 npm run bench                          # runs npm run build first; about ${Math.ceil(r.totalSeconds / 60)} min on the machine below
 BENCH_QUICK=1 npm run bench            # smoke run, one of everything; writes bench/results/quick.json only
+BENCH_SKIP_BUILD=1 BENCH_FORMS=syn1000 BENCH_RENDERERS=yibiao,floor,rjsf BENCH_MEASURES=load,keys npx tsx bench/run.ts
+                                       # a focused run on the current build; writes bench/results/filtered.json only
 npx tsx bench/report/write-doc.ts      # rewrite this page from bench/results/latest.json (e.g. after editing the analysis)
 \`\`\`
 
 \`BENCH_SEED\` changes the synthetic forms and key sequences, \`BENCH_CHROMIUM\` the browser (default \`/usr/bin/chromium\`).
+Filters (default: everything): \`BENCH_FORMS\` (form ids, \`syn<fields>\` for synthetic ones), \`BENCH_RENDERERS\`,
+\`BENCH_MEASURES\` (of \`load\`, \`keys\`, \`csp\`, \`profile\`, \`size\`, \`verify\`); \`BENCH_LOADS\` sets the page loads per form,
+\`BENCH_WORK_TAG\` gives a run its own scratch directory (two runs at once).
 The run plans its page loads to end within 15 minutes on 2 cores; on a busier machine some forms get fewer
 loads (the *loads* column says how many) rather than the run overrunning.
 
@@ -126,9 +131,12 @@ ${analysis()}
 
 ## Embed size
 
-For each real form: the module its page loads — minified JS, gzip -9, brotli q11 (yibiao's own size settings).
-Every bundle is one self-contained file; "lazy parts" would list any module imported later with a dynamic
-\`import()\` (none has one). yibiao's figure is \`widget/dist/<form>.js\` exactly as \`npm run build\` wrote it.
+For each real form: the module its page loads plus everything it imports eagerly (static imports, transitively) —
+minified JS, gzip -9, brotli q11 (yibiao's own size settings), each file compressed on its own and summed. Modules
+loaded later with a dynamic \`import()\` are "lazy parts", listed apart with their brotli total: yibiao's signing
+(on first submit, prefetched when idle), drafts (after the first render), file handling (on the first file) and, for
+hebei, the 省/市/县 tree (when idle after the first render). The other renderers are one self-contained file each.
+yibiao's figures are \`widget/dist/<form>.js\` and its parts in \`widget/dist/<form>/\` exactly as \`npm run build\` wrote them.
 
 ${sizeTable(r)}
 

@@ -82,7 +82,7 @@ export interface Results {
     readonly target?: string;
     readonly toggle?: string;
   }[];
-  readonly sizes: Readonly<Record<string, Partial<Record<RendererId, { readonly main: ModuleSizes; readonly lazy: readonly string[] }>>>>;
+  readonly sizes: Readonly<Record<string, Partial<Record<RendererId, { readonly main: ModuleSizes; readonly eagerFiles?: number; readonly lazy: readonly (string | { readonly file: string; readonly sizes: ModuleSizes })[] }>>>>;
   readonly sizeBreakdown?: Readonly<Record<string, { readonly total: number; readonly parts: readonly { readonly part: string; readonly bytes: number }[] }>>;
   readonly browser: Readonly<Record<string, Partial<Record<RendererId, BrowserFigures>>>>;
   readonly verify: { readonly pinnedToOneCpu: boolean; readonly forms: readonly VerifyFigures[] };

@@ -12,6 +12,16 @@ const formLabel = (r: R, id: string) => {
   return f ? `${id} (${f.fields})` : id;
 };
 
+/** The lazy parts cell: how many and their brotli total, e.g. `5 parts, 34.1 kB br (largest data-….js 21.3)` (older results list names only). */
+function lazyParts(lazy: readonly (string | { readonly file: string; readonly sizes: { readonly brotli: number } })[]): string {
+  if (lazy.length === 0) return 'none';
+  const parts = lazy.flatMap((p) => (typeof p === 'string' ? [] : [p]));
+  if (parts.length === 0) return `dynamic import of ${lazy.join(', ')}`;
+  const largest = parts.reduce((a, b) => (b.sizes.brotli > a.sizes.brotli ? b : a));
+  const total = parts.reduce((n, p) => n + p.sizes.brotli, 0);
+  return `${parts.length} parts, ${kB(total)} kB br (largest ${largest.file.split('/').pop()} ${kB(largest.sizes.brotli)})`;
+}
+
 export function sizeTable(r: R): string {
   const rows: string[][] = [];
   for (const form of r.forms.filter((f) => r.sizes[f.id] !== undefined)) {
@@ -27,11 +37,11 @@ export function sizeTable(r: R): string {
         kB(z.main.brotli),
         x(ratio(z.main.brotli, s.rjsf?.main.brotli)),
         x(ratio(z.main.brotli, s.floor?.main.brotli)),
-        z.lazy.length === 0 ? 'none' : `dynamic import of ${z.lazy.join(', ')}`,
+        lazyParts(z.lazy),
       ]);
     }
   }
-  return table(['form (fields)', 'renderer', 'min kB', 'gzip kB', 'brotli kB', 'br vs rjsf', 'br vs floor', 'lazy parts'], rows);
+  return table(['form (fields)', 'renderer', 'min kB', 'gzip kB', 'brotli kB', 'br vs rjsf', 'br vs floor', 'lazy parts (apart)'], rows);
 }
 
 export function loadTable(r: R): string {

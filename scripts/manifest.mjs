@@ -42,8 +42,6 @@ base.customElement = true;
 base.members = (base.members ?? []).filter(
   (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#') && !HIDDEN.has(m.name) && !/@internal/.test(m.description ?? '') && !(m.description ?? '').startsWith('@internal'),
 );
-// Host callbacks of the controllers are public for TypeScript only.
-base.members = base.members.filter((m) => !['attachmentsChanged', 'draftTarget', 'draftSnapshot', 'applyDraft', 'draftSaved'].includes(m.name));
 base.description ??= 'A joint-service application form rendered from a compiled form.';
 // `dispatchEvent(new YibiaoChangeEvent(…))` is found as an event without a name; the doc comment names them all.
 base.events = (base.events ?? []).filter((e) => typeof e.name === 'string' && e.name !== '');

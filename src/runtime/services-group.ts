@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FormModel, Lang } from '../ir/types.js';
+import { optionId } from './fields/choice-option.js';
 import { idForPath } from './fields/field-context.js';
 import { uiText } from './i18n/ui-text.js';
 
@@ -57,7 +58,7 @@ export function renderServicesGroup(options: ServicesGroupOptions): TemplateResu
         </div>`}
     <div class="options" part="field">
       ${model.services.map((service, index) => {
-        const boxId = index === 0 ? id : `${id}-${index}`;
+        const boxId = optionId(id, index);
         // The seed's 受理条件, under the service it conditions.
         const hintId = service.condition === undefined ? undefined : `${boxId}-hint`;
         return html`<div class="option option--service">

@@ -4,13 +4,10 @@
  * once as a process with a key made by `yibiao keygen` and a built form.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerVerify } from '../../src/cli/commands/verify.js';
 import { builtFormRegistry } from '../../src/cli/form-registry.js';
 import { validateData } from '../../src/runtime/validate.js';
 import { issueKeyBinding } from '../../src/submission/issue-key-binding.js';
@@ -19,37 +16,14 @@ import { buildPayload } from '../../src/submission/payload.js';
 import { signSubmission } from '../../src/submission/sign.js';
 import { createDeviceSigner, type DeviceSigner } from '../../src/submission/signer.js';
 import { shanghaiDate } from '../../src/submission/time.js';
+import { runVerify, tempFiles } from '../helpers/cli.js';
 import { ROOT } from '../helpers/forms.js';
 import { registry as fixtureRegistry, NOW } from '../submission/fixture-form.js';
 import { payloadOf } from '../submission/helpers.js';
 
 const ISS = 'https://login.example.gov.cn';
-const dir = mkdtempSync(path.join(tmpdir(), 'yibiao-binding-'));
-const file = (name: string, content: unknown) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-
-async function run(...args: string[]): Promise<{ code: number | undefined; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code: number | undefined;
-  const program = new Command('yibiao').exitOverride().configureOutput({ writeErr: () => undefined });
-  registerVerify(program, {
-    loadRegistry: async () => fixtureRegistry,
-    now: () => NOW,
-    io: {
-      print: (t) => void out.push(t),
-      printError: (t) => void err.push(t),
-      setExitCode: (c) => {
-        code = c;
-      },
-    },
-  });
-  await program.parseAsync(['node', 'yibiao', 'verify', ...args]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, file } = tempFiles('yibiao-binding-');
+const run = (...args: string[]) => runVerify({ registry: fixtureRegistry, now: NOW }, args);
 
 let issuerPrivate: CryptoKey;
 let issuerFile: string;

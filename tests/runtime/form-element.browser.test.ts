@@ -1,9 +1,9 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { defineForm } from '../../src/runtime/define-form.js';
 import type { SubmitResult, YibiaoFormElement } from '../../src/runtime/form-element.js';
-import type { Signer } from '../../src/submission/index.js';
 import { createDeviceSigner } from '../../src/submission/index.js';
 import { deepEqual, equal, includes, ok, waitFor } from '../e2e/assert.js';
+import { countingSigner } from '../helpers/counting-signer.js';
 import { demoForm } from './fixtures/demo-form.js';
 
 const TAG = 'yibiao-demo';
@@ -73,24 +73,6 @@ async function fillApplicant(): Promise<void> {
   await typeInto('yb-applicant-idNumber', '11010519491231002X');
   await tick('yb-applicant-sex-1');
   await tick('yb-declaration-agreed');
-}
-
-function countingSigner(inner: Promise<Signer>): { signer: Signer; count: () => number } {
-  let n = 0;
-  return {
-    count: () => n,
-    signer: {
-      alg: 'ES256',
-      async sign(input) {
-        n += 1;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return (await inner).sign(input);
-      },
-      async publicJwk() {
-        return (await inner).publicJwk();
-      },
-    },
-  };
 }
 
 describe('<yibiao-demo> (YibiaoFormElement)', () => {
@@ -290,7 +272,7 @@ describe('<yibiao-demo> (YibiaoFormElement)', () => {
   });
 
   it('signs exactly once when submit is activated twice while in flight', async () => {
-    const counting = countingSigner(createDeviceSigner());
+    const counting = countingSigner(createDeviceSigner(), { delayMs: 50 });
     el.signer = counting.signer;
     await fillApplicant();
     await tick('yb-services');

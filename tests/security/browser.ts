@@ -4,6 +4,9 @@
  * observed, and a structural snapshot of a shadow root (elements, attributes,
  * text) to prove that hostile strings added no node.
  */
+import type { FormModel } from '../../src/ir/types.js';
+import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
+import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
 import { ok, waitFor } from '../e2e/assert.js';
 import { XSS_FLAG } from './payloads.js';
 
@@ -67,6 +70,30 @@ export async function renderedIn<T extends HTMLElement>(host: HostFrame, tag: st
 /** An element with Lit's update promise. */
 export interface Updating extends HTMLElement {
   readonly updateComplete: Promise<boolean>;
+}
+
+/** The built Shandong form as served: model, standalone validator, and the data of one valid example. */
+export interface ShandongForm {
+  readonly model: FormModel;
+  readonly validate: CompiledValidateFunction;
+  readonly example: Record<string, unknown>;
+}
+
+/** Fetches dist/forms/shandong/{model.json,validator.js} and the example `valid/one-service-pension.json`. */
+export async function loadShandong(): Promise<ShandongForm> {
+  const model = (await (await fetch('/dist/forms/shandong/model.json')).json()) as FormModel;
+  const validate = ((await import(/* @vite-ignore */ `${location.origin}/dist/forms/shandong/validator.js`)) as { validate: CompiledValidateFunction }).validate;
+  const example = ((await (await fetch('/forms/shandong/examples/valid/one-service-pension.json')).json()) as { data: Record<string, unknown> }).data;
+  return { model, validate, example };
+}
+
+/** Appends a new `<tag no-draft>` to the body (no draft, so one test's never fills the next) and waits for its first render. */
+export async function mountForm(tag: string): Promise<YibiaoFormElement> {
+  const el = document.createElement(tag) as YibiaoFormElement;
+  el.setAttribute('no-draft', '');
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
 }
 
 /** Waits for the element's update, a frame, and its update again. */

@@ -11,6 +11,7 @@ import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
 import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
 import { createDeviceSigner, issueKeyBinding, jwkThumbprint, toPublicJwk, verify } from '../../src/submission/index.js';
 import { equal, ok } from '../e2e/assert.js';
+import { loadShandong, mountForm } from './browser.js';
 
 const TAG = 'yibiao-key-binding';
 const ISS = 'https://login.example.gov.cn';
@@ -38,18 +39,13 @@ const verifyOptions = () => ({
 });
 
 before(async () => {
-  model = (await (await fetch('/dist/forms/shandong/model.json')).json()) as FormModel;
-  validate = ((await import(/* @vite-ignore */ `${location.origin}/dist/forms/shandong/validator.js`)) as { validate: CompiledValidateFunction }).validate;
-  example = ((await (await fetch('/forms/shandong/examples/valid/one-service-pension.json')).json()) as { data: Record<string, unknown> }).data;
+  ({ model, validate, example } = await loadShandong());
   issuer = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
   defineForm({ tag: TAG, form: { model, validate } });
 });
 
 beforeEach(async () => {
-  el = document.createElement(TAG) as YibiaoFormElement;
-  el.setAttribute('no-draft', '');
-  document.body.append(el);
-  await el.updateComplete;
+  el = await mountForm(TAG);
 });
 
 afterEach(() => {

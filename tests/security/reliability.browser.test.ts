@@ -12,13 +12,16 @@ import type { FormModel } from '../../src/ir/types.js';
 import { defineForm } from '../../src/runtime/define-form.js';
 import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
 import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
-import { createDeviceSigner, createMemoryNonceStore, type Signer, verify } from '../../src/submission/index.js';
+import { createDeviceSigner, createMemoryNonceStore, verify } from '../../src/submission/index.js';
 import { deepEqual, equal, includes, ok, waitFor } from '../e2e/assert.js';
-import { settle } from './browser.js';
+import { type CountingSigner, countingSigner } from '../helpers/counting-signer.js';
+import { loadShandong, mountForm, settle } from './browser.js';
 
 const TAG = 'yibiao-reliability';
 const RESIDENT_ID = '370102199003071510';
 const BAD_CHECKSUM = '370102199003071511';
+/** How long the counting signer takes, so that a second click lands while it signs. */
+const SIGNING_MS = 80;
 
 let model: FormModel;
 let validate: CompiledValidateFunction;
@@ -47,38 +50,34 @@ function values(): Record<string, string> {
   return Object.fromEntries([...root().querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]):not([type=file]), select, textarea')].map((c) => [c.id, c.value]));
 }
 
-/** A signer that counts signatures, waits a little (so a second click lands while signing), and can be made to fail. */
-function countingSigner(inner: Promise<Signer>, fail: () => boolean = () => false): { signer: Signer; count: () => number } {
-  let n = 0;
-  return {
-    count: () => n,
-    signer: {
-      alg: 'ES256',
-      async sign(input) {
-        n += 1;
-        await new Promise((resolve) => setTimeout(resolve, 80));
-        if (fail()) throw new Error('the smart card was removed');
-        return (await inner).sign(input);
-      },
-      async publicJwk() {
-        return (await inner).publicJwk();
-      },
-    },
-  };
+/**
+ * Gives the element a counting signer and the example's data; returns the
+ * signer's count and the token of each yibiao-submit.
+ */
+async function readyToSubmit(): Promise<{ counting: CountingSigner; tokens: string[] }> {
+  const counting = countingSigner(createDeviceSigner(), { delayMs: SIGNING_MS });
+  el.signer = counting.signer;
+  const tokens: string[] = [];
+  el.addEventListener('yibiao-submit', (e) => tokens.push((e as CustomEvent<{ token: string }>).detail.token));
+  el.data = structuredClone(example);
+  await settle(el);
+  return { counting, tokens };
+}
+
+/** After any late click has had its time: one signature, one token. */
+async function expectOneSignature(counting: CountingSigner, tokens: readonly string[]): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  equal(counting.count(), 1, 'one signature');
+  equal(new Set(tokens).size, 1, 'one token');
 }
 
 before(async () => {
-  model = (await (await fetch('/dist/forms/shandong/model.json')).json()) as FormModel;
-  validate = ((await import(/* @vite-ignore */ `${location.origin}/dist/forms/shandong/validator.js`)) as { validate: CompiledValidateFunction }).validate;
-  example = ((await (await fetch('/forms/shandong/examples/valid/one-service-pension.json')).json()) as { data: Record<string, unknown> }).data;
+  ({ model, validate, example } = await loadShandong());
   defineForm({ tag: TAG, form: { model, validate } });
 });
 
 beforeEach(async () => {
-  el = document.createElement(TAG) as YibiaoFormElement;
-  el.setAttribute('no-draft', '');
-  document.body.append(el);
-  await el.updateComplete;
+  el = await mountForm(TAG);
 });
 
 afterEach(() => {
@@ -105,7 +104,7 @@ describe('nothing lost on a failed submit', () => {
 
   it('a failing signer: an alert says everything is kept, no event, data intact; the retry succeeds', async () => {
     let failing = true;
-    const counting = countingSigner(createDeviceSigner(), () => failing);
+    const counting = countingSigner(createDeviceSigner(), { delayMs: SIGNING_MS, fail: () => failing });
     el.signer = counting.signer;
     const events: string[] = [];
     el.addEventListener('yibiao-submit', (e) => events.push((e as CustomEvent<{ token: string }>).detail.token));
@@ -156,36 +155,22 @@ describe('nothing lost on a failed submit', () => {
 
 describe('case 32: one signature, one record', () => {
   it('a double click on submit signs once and fires one yibiao-submit', async () => {
-    const counting = countingSigner(createDeviceSigner());
-    el.signer = counting.signer;
-    const tokens: string[] = [];
-    el.addEventListener('yibiao-submit', (e) => tokens.push((e as CustomEvent<{ token: string }>).detail.token));
-    el.data = structuredClone(example);
-    await settle(el);
+    const { counting, tokens } = await readyToSubmit();
     const button = root().querySelector('[part="submit"]') as HTMLButtonElement;
     button.click();
     button.click();
     button.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
     await waitFor(() => tokens.length > 0 && counting.count() > 0, 'the submission');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    equal(counting.count(), 1, 'one signature');
-    equal(new Set(tokens).size, 1, 'one token');
+    await expectOneSignature(counting, tokens);
   });
 
   it('Enter in a field, then a click on submit while signing, signs once', async () => {
-    const counting = countingSigner(createDeviceSigner());
-    el.signer = counting.signer;
-    const tokens: string[] = [];
-    el.addEventListener('yibiao-submit', (e) => tokens.push((e as CustomEvent<{ token: string }>).detail.token));
-    el.data = structuredClone(example);
-    await settle(el);
+    const { counting, tokens } = await readyToSubmit();
     control('yb-applicant-name').focus();
     await sendKeys({ press: 'Enter' });
     (root().querySelector('[part="submit"]') as HTMLButtonElement).click();
     await waitFor(() => tokens.length > 0, 'the submission');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    equal(counting.count(), 1, 'one signature');
-    equal(new Set(tokens).size, 1, 'one token');
+    await expectOneSignature(counting, tokens);
   });
 });
 

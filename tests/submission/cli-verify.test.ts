@@ -1,44 +1,18 @@
 /** `yibiao verify` (src/cli/commands/verify.ts), driven through commander with captured io. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerVerify } from '../../src/cli/commands/verify.js';
 import type { FormRegistry } from '../../src/runtime/compiled-form.js';
+import { runVerify, tempFiles } from '../helpers/cli.js';
 import { form, model, NOW, validData } from './fixture-form.js';
 import { deviceSigner, payloadOf, testKey, validToken } from './helpers.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'yibiao-verify-'));
-const file = (name: string, content: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { dir, file } = tempFiles('yibiao-verify-');
 
 const registry: FormRegistry = {
   get: (id) => (id === 'testform' ? form : id === 'otherform' ? { ...form, model: { ...model, id: 'otherform' } } : undefined),
 };
 
-async function run(...args: string[]): Promise<{ code: number | undefined; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code: number | undefined;
-  const program = new Command('yibiao').exitOverride().configureOutput({ writeErr: () => undefined });
-  registerVerify(program, {
-    loadRegistry: async () => registry,
-    now: () => NOW,
-    io: {
-      print: (t) => void out.push(t),
-      printError: (t) => void err.push(t),
-      setExitCode: (c) => {
-        code = c;
-      },
-    },
-  });
-  await program.parseAsync(['node', 'yibiao', 'verify', ...args]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runVerify({ registry, now: NOW }, args);
 
 let tokenFile: string;
 let token: string;

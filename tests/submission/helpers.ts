@@ -1,12 +1,16 @@
-/** Shared helpers for the submission tests: keys, payloads, hand-made tokens. */
+/** Shared helpers for the submission tests: keys, payloads, hand-made tokens, refusals. */
+import fc from 'fast-check';
 import { base64url, CompactSign, exportJWK, generateKeyPair } from 'jose';
 import smCrypto from 'sm-crypto';
+import { expect } from 'vitest';
 import { canonicalBytes } from '../../src/submission/canonicalize.js';
 import { buildPayload, type SubmissionPayload } from '../../src/submission/payload.js';
 import { signSubmission } from '../../src/submission/sign.js';
 import { createDeviceSigner, type DeviceSigner } from '../../src/submission/signer.js';
 import { createSm2Signer, type Sm2Signer } from '../../src/submission/sm2-signer.js';
-import { form, NOW, registry, validData } from './fixture-form.js';
+import { type VerifyFailure, type VerifyOptions, verify } from '../../src/submission/verify.js';
+import { changeCharacter, flipBit, regionAt } from '../helpers/tamper.js';
+import { cardOnlyData, form, NOW, registry, validData } from './fixture-form.js';
 
 export const encoder = new TextEncoder();
 export const decoder = new TextDecoder();
@@ -34,6 +38,9 @@ export async function testKey(): Promise<{ privateKey: CryptoKey; publicKey: Cry
   const { kty, crv, x, y } = await exportJWK(publicKey);
   return { privateKey, publicKey, jwk: { kty, crv, x, y } as JsonWebKey };
 }
+
+/** An ES256 key pair of {@link testKey}. */
+export type TestKey = Awaited<ReturnType<typeof testKey>>;
 
 /** Signs arbitrary payload bytes under an arbitrary protected header, with jose. */
 export async function joseToken(header: Record<string, unknown>, payload: Uint8Array, key: CryptoKey | Uint8Array): Promise<string> {
@@ -64,6 +71,70 @@ export function deviceSigner(): Promise<DeviceSigner> {
 /** A token of the valid data signed by the shared device signer. */
 export async function validToken(payload: SubmissionPayload = payloadOf()): Promise<string> {
   return signSubmission(payload, await deviceSigner());
+}
+
+/**
+ * Verifies `jws` with {@link baseOptions} (and `options` over them) and
+ * returns the failure; fails the test when the token is accepted.
+ */
+export async function rejected(jws: string, options: Partial<VerifyOptions> = {}): Promise<VerifyFailure> {
+  const verdict = await verify(jws, { ...baseOptions, ...options });
+  if (verdict.ok) throw new Error('expected a rejection, the token was accepted');
+  return verdict;
+}
+
+/** What the hostile-token suites start from: our key, an attacker's key, a valid token, and our ES256 header. */
+export interface TokenAttack {
+  /** The key whose JWK {@link TokenAttack.header} carries. */
+  readonly key: TestKey;
+  /** Another key, the attacker's. */
+  readonly attacker: TestKey;
+  /** A valid token of the card-only data, signed by the shared device signer. */
+  readonly token: string;
+  /** `{ alg: 'ES256', typ: 'yibiao+jws', jwk: key.jwk }` with `extra` over it. */
+  readonly header: (extra?: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** Makes the keys and the token of a hostile-token suite. */
+export async function tokenAttack(): Promise<TokenAttack> {
+  const [key, attacker] = await Promise.all([testKey(), testKey()]);
+  const token = await validToken(payloadOf(cardOnlyData()));
+  const header = (extra: Record<string, unknown> = {}) => ({ alg: 'ES256', typ: 'yibiao+jws', jwk: key.jwk, ...extra });
+  return { key, attacker, token, header };
+}
+
+/**
+ * Property: any one bit of the token's payload flipped → `E_SIG_INVALID`.
+ *
+ * @param token - a valid token.
+ * @param options - verify options over {@link baseOptions}, and the run count.
+ */
+export async function expectPayloadBitFlipsRejected(token: string, options: { readonly verify?: Partial<VerifyOptions>; readonly numRuns: number }): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.nat(), fc.nat(7), async (position, bit) => {
+      expect((await rejected(flipBit(token, 'payload', position, bit), options.verify)).code).toBe('E_SIG_INVALID');
+    }),
+    { numRuns: options.numRuns },
+  );
+}
+
+/**
+ * Property: any single-byte change of the token is rejected; one in the
+ * payload or signature with `E_MALFORMED` or `E_SIG_INVALID` (a changed
+ * header may also change the key or alg, so any code goes there).
+ *
+ * @param token - a valid token.
+ * @param options - verify options over {@link baseOptions}, and the run count.
+ */
+export async function expectByteChangesRejected(token: string, options: { readonly verify?: Partial<VerifyOptions>; readonly numRuns: number }): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.nat(), fc.integer({ min: 1, max: 255 }), async (position, xor) => {
+      const verdict = await rejected(changeCharacter(token, position, xor), options.verify);
+      const region = regionAt(token, position);
+      if (region !== 'header') expect(['E_MALFORMED', 'E_SIG_INVALID'], region).toContain(verdict.code);
+    }),
+    { numRuns: options.numRuns },
+  );
 }
 
 /** Splits a compact JWS into its three segments. */

@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { describedBy, displayText, type FieldContext, inputValue, textOrUndefined } from './field-context.js';
+import type { TemplateResult } from 'lit';
+import type { FieldContext } from './field-context.js';
 import { singleFrame } from './field-frame.js';
+import { inputControl } from './input-control.js';
 
 /**
  * A calendar date (`kind: 'date'`): `<input type="date">`, whose value is
@@ -10,23 +10,5 @@ import { singleFrame } from './field-frame.js';
  * @param ctx - the field context.
  */
 export function renderDate(ctx: FieldContext): TemplateResult {
-  const { field } = ctx;
-  return singleFrame(
-    ctx,
-    html`<input
-      part="control"
-      class="input input--date"
-      type="date"
-      id=${ctx.id}
-      name=${field.path}
-      .value=${live(displayText(ctx.value))}
-      ?readonly=${ctx.readonly}
-      autocomplete=${field.autocomplete ?? nothing}
-      aria-required=${field.required ? 'true' : nothing}
-      aria-invalid=${ctx.error === undefined ? nothing : 'true'}
-      aria-describedby=${describedBy(ctx) ?? nothing}
-      @input=${(e: Event) => ctx.onValue(textOrUndefined(inputValue(e)))}
-      @blur=${ctx.onLeave}
-    />`,
-  );
+  return singleFrame(ctx, inputControl(ctx, { type: 'date', class: 'input input--date', autocomplete: ctx.field.autocomplete }));
 }

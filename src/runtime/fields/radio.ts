@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, type TemplateResult } from 'lit';
 import type { LocalizedText } from '../../ir/types.js';
+import { choiceOption, optionId } from './choice-option.js';
 import { describedBy, type FieldContext } from './field-context.js';
 import { groupFrame } from './field-frame.js';
 
@@ -17,28 +17,20 @@ export interface RadioChoice {
  * @param choices - the choices, in order; the first radio gets `ctx.id`.
  */
 export function renderRadioChoices(ctx: FieldContext, choices: readonly RadioChoice[]): TemplateResult {
-  const invalid = ctx.error === undefined ? nothing : 'true';
-  const options = choices.map((choice, index) => {
-    const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-    return html`<div class="option">
-      <input
-        part="control"
-        class="radio"
-        type="radio"
-        id=${id}
-        name=${ctx.id}
-        value=${String(choice.value)}
-        .checked=${live(ctx.value === choice.value)}
-        ?disabled=${ctx.readonly}
-        aria-invalid=${invalid}
-        @change=${() => {
-          ctx.onValue(choice.value);
-          ctx.onLeave();
-        }}
-      />
-      <label for=${id}>${choice.label[ctx.lang]}</label>
-    </div>`;
-  });
+  const options = choices.map((choice, index) =>
+    choiceOption(ctx, {
+      type: 'radio',
+      id: optionId(ctx.id, index),
+      name: ctx.id,
+      value: String(choice.value),
+      checked: ctx.value === choice.value,
+      label: choice.label[ctx.lang],
+      onChange: () => {
+        ctx.onValue(choice.value);
+        ctx.onLeave();
+      },
+    }),
+  );
   return groupFrame(ctx, html`${options}`, 'radiogroup', describedBy(ctx));
 }
 

@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { describedBy, displayText, type FieldContext, inputValue, textOrUndefined } from './field-context.js';
+import type { TemplateResult } from 'lit';
+import type { FieldContext } from './field-context.js';
 import { singleFrame } from './field-frame.js';
+import { inputControl } from './input-control.js';
 
 /**
  * A one-line text field (`kind: 'text'`).
@@ -12,24 +12,14 @@ export function renderText(ctx: FieldContext): TemplateResult {
   const { field } = ctx;
   return singleFrame(
     ctx,
-    html`<input
-      part="control"
-      class="input"
-      type="text"
-      id=${ctx.id}
-      name=${field.path}
-      .value=${live(displayText(ctx.value))}
-      ?readonly=${ctx.readonly}
-      maxlength=${field.maxLength ?? nothing}
-      inputmode=${field.inputMode ?? nothing}
-      autocomplete=${field.autocomplete ?? (field.sensitive === true ? 'off' : nothing)}
-      spellcheck="false"
-      placeholder=${field.placeholder?.[ctx.lang] ?? nothing}
-      aria-required=${field.required ? 'true' : nothing}
-      aria-invalid=${ctx.error === undefined ? nothing : 'true'}
-      aria-describedby=${describedBy(ctx) ?? nothing}
-      @input=${(e: Event) => ctx.onValue(textOrUndefined(inputValue(e)))}
-      @blur=${ctx.onLeave}
-    />`,
+    inputControl(ctx, {
+      type: 'text',
+      class: 'input',
+      maxlength: field.maxLength,
+      inputmode: field.inputMode,
+      autocomplete: field.autocomplete ?? (field.sensitive === true ? 'off' : undefined),
+      spellcheck: 'false',
+      placeholder: field.placeholder?.[ctx.lang],
+    }),
   );
 }

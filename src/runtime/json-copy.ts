@@ -4,6 +4,7 @@
  * stack; bounded, so a host or a draft cannot hand the element more than a
  * verifier would accept — the first limit passed stops the walk at once.
  */
+import { FORBIDDEN_KEYS } from '../submission/limits.js';
 
 /** The limits a copy is checked against; `Infinity` switches one off. */
 export interface CopyLimits {
@@ -44,8 +45,7 @@ export const UNBOUNDED: CopyLimits = {
   maxBytes: Number.POSITIVE_INFINITY,
 };
 
-/** Keys that would reach `Object.prototype` if written (SECURITY.md §2 "Prototype pollution"). */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS };
 
 /**
  * Whether a value is a plain object of any realm (a host page passing data

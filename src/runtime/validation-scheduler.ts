@@ -1,3 +1,4 @@
+import { whenIdle } from './lazy/when-idle.js';
 import type { ValidationResult } from './validation-types.js';
 
 /** The verdict before any validation: nothing to show. */
@@ -69,12 +70,6 @@ export class ValidationScheduler {
       this.#cancelIdle = undefined;
       this.validate();
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run, { timeout: IDLE_VALIDATION_TIMEOUT_MS });
-      this.#cancelIdle = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(run, IDLE_VALIDATION_FALLBACK_MS);
-      this.#cancelIdle = () => clearTimeout(handle);
-    }
+    this.#cancelIdle = whenIdle(run, { timeoutMs: IDLE_VALIDATION_TIMEOUT_MS, fallbackMs: IDLE_VALIDATION_FALLBACK_MS });
   }
 }

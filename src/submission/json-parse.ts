@@ -1,11 +1,7 @@
 import { YibiaoVerifyError } from './errors.js';
-import type { JsonLimits } from './limits.js';
+import { FORBIDDEN_KEYS, type JsonLimits } from './limits.js';
 
-/**
- * Object keys that would reach `Object.prototype` or a constructor when a
- * consumer merges the data naively (SECURITY.md §2 "Prototype pollution").
- */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS };
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const HEX4 = /^[0-9a-fA-F]{4}$/;

@@ -14,7 +14,7 @@ import { decodeJwt, exportJWK, type JWTPayload, errors as joseErrors, jwtVerify,
 import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
 import type { SubmissionHeader } from './header.js';
 import { importP256PublicKey, type P256PublicJwk, toP256PublicJwk } from './key.js';
-import { LruCache } from './lru-cache.js';
+import { LruCache, rememberPromise } from './lru-cache.js';
 import type { Authenticity } from './verify.js';
 
 /** The `typ` of a key binding's protected header (explicit typing, RFC 8725 §3.11). */
@@ -109,14 +109,7 @@ async function publicIssuerKey(key: unknown, name: string): Promise<CryptoKey> {
 const IMPORTED = new LruCache<string, Promise<CryptoKey>>(64);
 
 function importedKey(jwk: P256PublicJwk): Promise<CryptoKey> {
-  const id = `${jwk.x}.${jwk.y}`;
-  let key = IMPORTED.get(id);
-  if (key === undefined) {
-    key = importP256PublicKey(jwk);
-    IMPORTED.set(id, key);
-    key.catch(() => IMPORTED.delete(id));
-  }
-  return key;
+  return rememberPromise(IMPORTED, `${jwk.x}.${jwk.y}`, () => importP256PublicKey(jwk));
 }
 
 /**

@@ -35,14 +35,23 @@ export class KeyCache {
     return this.#entries.size;
   }
 
-  #entry(jwk: PublicJwk): Entry {
+  /** The job `field` of a key's entry, started by `make` unless held; a rejected job is not kept. */
+  #remember<F extends keyof Entry>(jwk: PublicJwk, field: F, make: () => NonNullable<Entry[F]>): NonNullable<Entry[F]> {
     const id = `${jwk.crv}.${jwk.x}.${jwk.y}`;
     let entry = this.#entries.get(id);
     if (entry === undefined) {
       entry = {};
       this.#entries.set(id, entry);
     }
-    return entry;
+    const held = entry[field];
+    if (held !== undefined) return held as NonNullable<Entry[F]>;
+    const pending = make();
+    const slot = entry;
+    slot[field] = pending;
+    pending.catch(() => {
+      if (slot[field] === pending) delete slot[field];
+    });
+    return pending;
   }
 
   /**
@@ -53,14 +62,7 @@ export class KeyCache {
    * @throws {YibiaoVerifyError} `E_KEY_INVALID` (as a rejection) for a point not on the curve.
    */
   es256(jwk: P256PublicJwk): Promise<Es256Check> {
-    const entry = this.#entry(jwk);
-    if (entry.es256 !== undefined) return entry.es256;
-    const pending = this.backend.importEs256(jwk);
-    entry.es256 = pending;
-    pending.catch(() => {
-      if (entry.es256 === pending) delete entry.es256;
-    });
-    return pending;
+    return this.#remember(jwk, 'es256', () => this.backend.importEs256(jwk));
   }
 
   /**
@@ -70,14 +72,7 @@ export class KeyCache {
    * @returns 43 base64url characters.
    */
   thumbprint(jwk: PublicJwk): Promise<string> {
-    const entry = this.#entry(jwk);
-    if (entry.thumbprint !== undefined) return entry.thumbprint;
-    const pending = this.backend.thumbprint(jwk);
-    entry.thumbprint = pending;
-    pending.catch(() => {
-      if (entry.thumbprint === pending) delete entry.thumbprint;
-    });
-    return pending;
+    return this.#remember(jwk, 'thumbprint', () => this.backend.thumbprint(jwk));
   }
 }
 

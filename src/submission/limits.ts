@@ -50,3 +50,10 @@ export const JSON_LIMITS: JsonLimits = {
   maxStringLength: MAX_STRING_LENGTH,
   maxArrayLength: MAX_ARRAY_LENGTH,
 };
+
+/**
+ * Object keys that would reach `Object.prototype` or a constructor when a
+ * consumer merges data naively (SECURITY.md §2 "Prototype pollution"):
+ * refused in schemas (lint), in data the widget is given, and in payloads.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -65,3 +65,24 @@ export class LruCache<K, V> {
     return this.#entries.has(key);
   }
 }
+
+/**
+ * The promise held for `key`, or a new one from `make`, held until it
+ * rejects: concurrent callers share one pending job, and a failure is not
+ * kept, so the next caller tries again.
+ *
+ * @param cache - where promises are kept.
+ * @param key - the key.
+ * @param make - starts the job.
+ * @returns the shared promise.
+ */
+export function rememberPromise<K, T>(cache: LruCache<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  const held = cache.get(key);
+  if (held !== undefined) return held;
+  const pending = make();
+  cache.set(key, pending);
+  pending.catch(() => {
+    if (cache.has(key) && cache.get(key) === pending) cache.delete(key);
+  });
+  return pending;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { YibiaoUsageError } from '../../src/submission/errors.js';
-import { LruCache } from '../../src/submission/lru-cache.js';
+import { LruCache, rememberPromise } from '../../src/submission/lru-cache.js';
 
 describe('LruCache', () => {
   it('keeps at most capacity entries, forgetting the least recently used', () => {
@@ -36,5 +36,20 @@ describe('LruCache', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses capacity %s', (capacity) => {
     expect(() => new LruCache(capacity)).toThrow(YibiaoUsageError);
+  });
+});
+
+describe('rememberPromise', () => {
+  it('shares one pending job per key, and forgets a failed one so the next call tries again', async () => {
+    const cache = new LruCache<string, Promise<number>>(4);
+    let calls = 0;
+    const ok = () => rememberPromise(cache, 'a', async () => ++calls);
+    expect(await Promise.all([ok(), ok()])).toEqual([1, 1]);
+    expect(calls).toBe(1);
+    const failing = rememberPromise(cache, 'b', () => Promise.reject(new Error('offline')));
+    await expect(failing).rejects.toThrow('offline');
+    await Promise.resolve();
+    expect(cache.has('b')).toBe(false);
+    expect(await rememberPromise(cache, 'b', async () => 7)).toBe(7);
   });
 });

@@ -1,8 +1,8 @@
+import { FORBIDDEN_KEYS } from '../../submission/limits.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load.js';
 import { diagnosticAt, type LintRule } from './rule.js';
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than this, a form file is refused before any recursive rule walks it (SECURITY.md "Limits": depth 32). */
 export const MAX_FORM_DEPTH = 64;
 
@@ -26,7 +26,7 @@ export const forbiddenKeys: LintRule = {
         const segments = pointer.split('/').slice(1);
         if (segments.length > deepest.split('/').length - 1) deepest = pointer;
         const key = segments.at(-1);
-        if (key !== undefined && FORBIDDEN.has(key)) {
+        if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
           diagnostics.push(
             diagnosticAt(source, pointer, {
               code: 'E_SCHEMA_FORBIDDEN_KEY',

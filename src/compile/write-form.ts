@@ -42,6 +42,26 @@ const BUNDLE = {
   define: { 'process.env.NODE_ENV': '"production"' },
 } as const;
 
+/** One module swap: `specifier` imported by `importer` resolves to `target` instead. */
+interface ImportSwap {
+  readonly importer: string;
+  readonly specifier: string;
+  readonly target: string;
+}
+
+/** An esbuild plugin that applies {@link ImportSwap}s (the same source, built for another place). */
+function swapImports(name: string, swaps: readonly ImportSwap[]): Plugin {
+  return {
+    name,
+    setup(b) {
+      for (const swap of swaps) {
+        const filter = new RegExp(`^${swap.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        b.onResolve({ filter }, (args) => (path.resolve(args.importer) === path.resolve(swap.importer) ? { path: swap.target } : undefined));
+      }
+    },
+  };
+}
+
 /**
  * In a widget whose division tree is a lazy part: the validator's
  * `yibiaoDivision` (imported by the rules runtime) is the runtime's
@@ -53,19 +73,11 @@ const BUNDLE = {
  */
 function lazyDivisionKeyword(paths: ProjectPaths): Plugin {
   const lazy = path.join(path.dirname(paths.runtimeDefineForm), 'lazy');
-  const rulesKeyword = path.join(path.dirname(paths.rulesRuntime), 'division-keyword.ts');
-  const from = (importer: string, file: string) => path.resolve(importer) === path.resolve(file);
-  return {
-    name: 'yibiao-lazy-divisions',
-    setup(b) {
-      b.onResolve({ filter: /^\.\/division-keyword\.js$/ }, (args) =>
-        from(args.importer, paths.rulesRuntime) ? { path: path.join(lazy, 'division-keyword.ts') } : undefined,
-      );
-      b.onResolve({ filter: /^\.\/divisions\/data\.js$/ }, (args) =>
-        from(args.importer, rulesKeyword) ? { path: path.join(lazy, 'no-divisions.ts') } : undefined,
-      );
-    },
-  };
+  const rules = path.dirname(paths.rulesRuntime);
+  return swapImports('yibiao-lazy-divisions', [
+    { importer: paths.rulesRuntime, specifier: './division-keyword.js', target: path.join(lazy, 'division-keyword.ts') },
+    { importer: path.join(rules, 'division-keyword.ts'), specifier: './divisions/data.js', target: path.join(lazy, 'no-divisions.ts') },
+  ]);
 }
 
 /**
@@ -75,15 +87,8 @@ function lazyDivisionKeyword(paths: ProjectPaths): Plugin {
  * (SECURITY.md §2 ReDoS). The widget keeps the browser's RegExp.
  */
 function re2PatternEngine(paths: ProjectPaths): Plugin {
-  const re2 = path.join(path.dirname(paths.rulesRuntime), 'pattern-engine.re2.ts');
-  return {
-    name: 'yibiao-re2-patterns',
-    setup(b) {
-      b.onResolve({ filter: /^\.\/pattern-engine\.js$/ }, (args) =>
-        path.resolve(args.importer) === path.resolve(paths.rulesRuntime) ? { path: re2 } : undefined,
-      );
-    },
-  };
+  const target = path.join(path.dirname(paths.rulesRuntime), 'pattern-engine.re2.ts');
+  return swapImports('yibiao-re2-patterns', [{ importer: paths.rulesRuntime, specifier: './pattern-engine.js', target }]);
 }
 
 /** `widget/dist` relative to the project root, as esbuild names outputs. */

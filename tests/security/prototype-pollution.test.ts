@@ -132,10 +132,11 @@ describe('case 5: fc.jsonValue() with __proto__, constructor or prototype at a r
     fc.assert(
       fc.property(planted, ({ value, key }) => {
         const copy = JSON.stringify(cloneJson(value) ?? null);
-        expect(copy).not.toContain(`"${key}"`);
+        // As a member name only: "prototype" may be a string value too.
+        expect(copy).not.toContain(`"${key}":`);
         expectNoPollution();
         const data = { services: ['socialSecurityCard'], applicant: value } as Obj;
-        expect(JSON.stringify(submissionData(form.model, JSON.parse(JSON.stringify(data))))).not.toContain(`"${key}"`);
+        expect(JSON.stringify(submissionData(form.model, JSON.parse(JSON.stringify(data))))).not.toContain(`"${key}":`);
         expect(writePointer({}, `/${key}/polluted`, true)).toEqual({});
         expect(writePointer({}, `/applicant/${key}/polluted`, true)).toEqual({});
         expect(readPointer({}, `/${key}`)).toBeUndefined();

@@ -16,6 +16,7 @@ import { registerVerify } from '../../src/cli/commands/verify.js';
 import type { SubmissionPayload } from '../../src/submission/payload.js';
 import { type DepartmentPart, verifyPart } from '../../src/submission/split.js';
 import { verify } from '../../src/submission/verify.js';
+import { flipBit } from '../helpers/tamper.js';
 import { cardOnlyData, NOW, registry, validData } from './fixture-form.js';
 import { baseOptions, decodeSegment, segments, sm2PublicHex } from './helpers.js';
 
@@ -260,7 +261,7 @@ describe('yibiao split', () => {
     expect(code).toBe(1);
     expect(text).toContain('E_ALG_NOT_ALLOWED');
     expect(() => statSync(out)).toThrow();
-    expect((await run('split', file('t.jws', `${token.slice(0, -4)}AAAA`), '--alg', 'SM3withSM2')).out).toContain('E_SIG_INVALID');
+    expect((await run('split', file('t.jws', flipBit(token, 'signature', 0, 0)), '--alg', 'SM3withSM2')).out).toContain('E_SIG_INVALID');
   });
 
   it('exits 2 for an unreadable token file', async () => {

@@ -113,9 +113,9 @@ async function yibiaoEntry(spec: FormSpec): Promise<string> {
   await writeFile(
     file,
     `import { defineForm } from ${JSON.stringify(projectPaths(ROOT).runtimeDefineForm)};
-import { validate } from ${JSON.stringify(path.join(spec.distForms, spec.id, 'validator.source.js'))};
+import { withLazyValidator } from ${JSON.stringify(path.join(projectPaths(ROOT).runtimeLazy, 'validator.ts'))};
 import model from ${JSON.stringify(`./${path.basename(model)}`)};
-defineForm({ tag: ${JSON.stringify(spec.tag)}, form: { model, validate } });
+defineForm({ tag: ${JSON.stringify(spec.tag)}, form: withLazyValidator({ model }, () => import(${JSON.stringify(path.join(spec.distForms, spec.id, 'validator-part.js'))}).then((m) => m.validate)) });
 `,
   );
   return file;

@@ -70,9 +70,11 @@ export async function measureKeys(
     await page.goto(`${url}?all=1`, { waitUntil: 'load', timeout: LIMITS.firstInteractiveMs });
     if ((await firstInteractive(page, ' ', LIMITS.firstInteractiveMs)) === undefined) throw new Error('target input never took text');
     if (renderer === 'yibiao') {
-      await page.evaluate((tag, services) => {
-        const el = document.querySelector(tag) as (Element & { data: unknown }) | null;
+      await page.evaluate(async (tag, services) => {
+        const el = document.querySelector(tag) as (Element & { data: unknown; updateComplete: Promise<boolean> }) | null;
         if (el) el.data = { services };
+        // Its rules (a lazy part) are in before the keys are checked against them.
+        await el?.updateComplete;
       }, spec.tag, spec.services);
     }
     await page.evaluate((q, c) => window.__bench?.settle(q, c), 150, LIMITS.settleMs);

@@ -15,20 +15,24 @@ export function className(formId: string): string {
 export interface EntryImports {
   /** The runtime's `define-form`. */
   readonly defineForm: string;
-  /** The standalone validator. */
+  /** The standalone validator (a module exporting `validate`). */
   readonly validator: string;
   /** The 省/市/县 tree module (imported lazily, only by forms with an address or region field). */
   readonly divisions: string;
   /** `src/runtime/lazy/divisions.ts` (`withDivisions`); without it the tree is imported eagerly. */
   readonly lazyDivisions?: string;
+  /** `src/runtime/lazy/validator.ts` (`withLazyValidator`); without it the validator is imported eagerly. */
+  readonly lazyValidator?: string;
 }
 
 /**
  * Source of the entry module bundled into `widget/dist/<id>.js`: it imports
  * the runtime and the standalone validator and defines the element. The model
- * is inlined as an escaped JSON literal. A form with a 省/市/县 field imports
- * the division tree with a dynamic `import()` (a lazy part, loaded after the
- * first render) when `lazyDivisions` is given, statically otherwise.
+ * is inlined as an escaped JSON literal. With `lazyValidator` the validator
+ * is a dynamic `import()` (a lazy part, fetched while the form first
+ * renders); a form with a 省/市/县 field imports the division tree with a
+ * dynamic `import()` (loaded after the first render) when `lazyDivisions` is
+ * given. Without them both are static imports (the designer's preview).
  *
  * @param model - the form model.
  * @param imports - module specifiers of the runtime's `define-form`, the validator and the division tree.
@@ -36,25 +40,25 @@ export interface EntryImports {
  *   also when its validator uses `yibiaoDivision`).
  */
 export function componentEntry(model: FormModel, imports: EntryImports, divisions: boolean = needsDivisions(model)): string {
-  const head = js`import { defineForm } from ${stringLiteral(imports.defineForm)};
-import { validate } from ${stringLiteral(imports.validator)};
-`;
-  const lazy = divisions && imports.lazyDivisions !== undefined;
-  let tree = '';
-  let form = js`{ model, validate }`;
-  if (lazy) {
-    tree = js`import { withDivisions } from ${stringLiteral(imports.lazyDivisions ?? '')};
-`;
-    form = js`withDivisions({ model, validate }, () => import(${stringLiteral(imports.divisions)}).then((m) => m.DIVISIONS))`;
-  } else if (divisions) {
-    tree = js`import { DIVISIONS as divisions } from ${stringLiteral(imports.divisions)};
-`;
-    form = js`{ model, validate, divisions }`;
+  const lines = [js`import { defineForm } from ${stringLiteral(imports.defineForm)};`];
+  const lazyTree = divisions && imports.lazyDivisions !== undefined;
+  if (divisions && !lazyTree) lines.push(js`import { DIVISIONS as divisions } from ${stringLiteral(imports.divisions)};`);
+  const base = divisions && !lazyTree ? 'model, divisions' : 'model';
+  let form: string;
+  if (imports.lazyValidator === undefined) {
+    lines.push(js`import { validate } from ${stringLiteral(imports.validator)};`);
+    form = `{ ${base}, validate }`;
+  } else {
+    lines.push(js`import { withLazyValidator } from ${stringLiteral(imports.lazyValidator)};`);
+    form = js`withLazyValidator({ ${new JsCode(base)} }, () => import(${stringLiteral(imports.validator)}).then((m) => m.validate))`;
   }
-  return `${head}${tree}${js`
+  if (lazyTree) {
+    lines.push(js`import { withDivisions } from ${stringLiteral(imports.lazyDivisions ?? '')};`);
+    form = js`withDivisions(${new JsCode(form)}, () => import(${stringLiteral(imports.divisions)}).then((m) => m.DIVISIONS))`;
+  }
+  return `${lines.join('\n')}\n${js`
 /** The model of this form, as the generator built it. */
 export const model = ${jsonLiteral(model)};
-
 /** The element class of this form (defineForm registers its tag). */
 export const ${identifier(className(model.id))} = defineForm({ tag: ${stringLiteral(tagName(model.id))}, form: ${new JsCode(form)} });
 `}`;

@@ -12,6 +12,8 @@ export interface ProjectPaths {
   /** Embeddable modules: `widget/dist/<id>.js`. */
   readonly widgetDist: string;
   readonly runtimeDefineForm: string;
+  /** The runtime's lazy parts (`withLazyValidator`, `withDivisions`, …): `src/runtime/lazy/`. */
+  readonly runtimeLazy: string;
   readonly rulesRuntime: string;
   /** The generated 省/市/县 tree module (scripts/generate-divisions.mjs). */
   readonly divisions: string;
@@ -32,6 +34,7 @@ export function projectPaths(root: string = defaultRoot()): ProjectPaths {
     distForms: path.join(root, 'dist', 'forms'),
     widgetDist: path.join(root, 'widget', 'dist'),
     runtimeDefineForm: path.join(root, 'src', 'runtime', 'define-form.ts'),
+    runtimeLazy: path.join(root, 'src', 'runtime', 'lazy'),
     rulesRuntime: path.join(root, 'src', 'rules', 'runtime.ts'),
     divisions: path.join(root, 'src', 'rules', 'divisions', 'data.ts'),
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import type { CompiledArtefacts } from './compile-form.js';
 import { componentEntry, needsDivisions, usesDivisionKeyword } from './component.js';
+import { fieldRenderersModule } from './field-renderers.js';
 import type { ProjectPaths } from './paths.js';
 import { type ModuleSizes, moduleSizes, totalSizes } from './sizes.js';
 import { type WidgetPart, widgetParts } from './widget-parts.js';
@@ -72,12 +73,29 @@ function swapImports(name: string, swaps: readonly ImportSwap[]): Plugin {
  * static import anywhere would make the tree an eager part.
  */
 function lazyDivisionKeyword(paths: ProjectPaths): Plugin {
-  const lazy = path.join(path.dirname(paths.runtimeDefineForm), 'lazy');
+  const lazy = paths.runtimeLazy;
   const rules = path.dirname(paths.rulesRuntime);
   return swapImports('yibiao-lazy-divisions', [
     { importer: paths.rulesRuntime, specifier: './division-keyword.js', target: path.join(lazy, 'division-keyword.ts') },
     { importer: path.join(rules, 'division-keyword.ts'), specifier: './divisions/data.js', target: path.join(lazy, 'no-divisions.ts') },
   ]);
+}
+
+/** The runtime's field renderer modules: `src/runtime/fields/`. */
+function runtimeFields(paths: ProjectPaths): string {
+  return path.join(path.dirname(paths.runtimeLazy), 'fields');
+}
+
+/**
+ * In a widget: `render-field.ts` gets the form's own renderer table
+ * (`dist/forms/<id>/renderers.js`, written by {@link writeForm} with
+ * `fieldRenderersModule`), so the renderers of kinds the form does not use
+ * are left out of its bundle.
+ */
+function formRenderers(paths: ProjectPaths, id: string): Plugin {
+  const fields = runtimeFields(paths);
+  const target = path.join(paths.distForms, id, 'renderers.js');
+  return swapImports('yibiao-form-renderers', [{ importer: path.join(fields, 'render-field.ts'), specifier: './renderers.js', target }]);
 }
 
 /**
@@ -119,7 +137,7 @@ export function widgetBuildOptions(paths: ProjectPaths, id: string, lazyTree: bo
     // Module scripts are always UTF-8: Chinese text as is, not as \uXXXX escapes.
     charset: 'utf8',
     metafile: true,
-    plugins: lazyTree ? [lazyDivisionKeyword(paths)] : [],
+    plugins: [formRenderers(paths, id), ...(lazyTree ? [lazyDivisionKeyword(paths)] : [])],
   };
 }
 
@@ -161,10 +179,24 @@ export async function writeForm(paths: ProjectPaths, artefacts: CompiledArtefact
   });
   await writeFile(validatorFile, validatorBundle.outputFiles[0]?.contents ?? new Uint8Array());
   const tree = needsDivisions(model) || usesDivisionKeyword(artefacts.validator);
-  const lazyDivisions = path.join(path.dirname(paths.runtimeDefineForm), 'lazy', 'divisions.ts');
+  const lazy = paths.runtimeLazy;
+  // The validator's lazy part: a module of its own, so that its chunk is named `validator-part-<hash>.js`.
+  const validatorPartFile = path.join(dir, 'validator-part.js');
+  await writeFile(path.join(dir, 'renderers.js'), fieldRenderersModule(model, path.join(runtimeFields(paths), 'renderers.ts')));
+  await writeFile(validatorPartFile, `export { validate } from ${JSON.stringify(`./${path.basename(validatorSourceFile)}`)};\n`);
   await writeFile(
     entryFile,
-    componentEntry(model, { defineForm: paths.runtimeDefineForm, validator: validatorSourceFile, divisions: paths.divisions, lazyDivisions }, tree),
+    componentEntry(
+      model,
+      {
+        defineForm: paths.runtimeDefineForm,
+        validator: validatorPartFile,
+        divisions: paths.divisions,
+        lazyDivisions: path.join(lazy, 'divisions.ts'),
+        lazyValidator: path.join(lazy, 'validator.ts'),
+      },
+      tree,
+    ),
   );
   const outdir = widgetOutdir(paths);
   const widget = await build({ ...widgetBuildOptions(paths, model.id, tree), write: false });

@@ -9,7 +9,18 @@ import type { CompiledValidateFunction } from './validation-types.js';
  */
 export interface CompiledForm {
   readonly model: FormModel;
+  /**
+   * The standalone validator. In a built widget it is a lazy part: a
+   * stand-in that answers `E_RULES_LOADING` until
+   * {@link CompiledForm.loadValidate} has loaded it.
+   */
   readonly validate: CompiledValidateFunction;
+  /**
+   * Loads the validator of a widget that splits it off (once; later calls
+   * share the first, a failed import is tried again). Absent where `validate`
+   * is there from the start (Node, the designer).
+   */
+  readonly loadValidate?: () => Promise<CompiledValidateFunction>;
   /**
    * The 省/市/县 tree, present only in forms with an address or region field
    * (the generator imports it into those modules alone). In a built widget

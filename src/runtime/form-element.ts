@@ -12,6 +12,7 @@ import { cloneJson } from './form-state.js';
 import { renderForm } from './form-view.js';
 import { isFramedCrossOrigin } from './frame-guard.js';
 import { loadDivisionsWhenIdle } from './lazy/divisions.js';
+import { loadValidator } from './lazy/validator.js';
 import { formStyles } from './styles/form.styles.js';
 import { printStyles } from './styles/print.styles.js';
 import type { SubmitResult } from './submission-controller.js';
@@ -263,15 +264,32 @@ export class YibiaoFormElement extends LitElement {
     super.firstUpdated(changed);
     this.#ctx.drafts.restore().catch(() => undefined);
     loadDivisionsWhenIdle(this.#form, () => this.#ctx.validation.validate());
+    loadValidator(this.#form, () => this.#rulesLoaded());
   }
 
   protected override update(changed: PropertyValues): void {
     this.#quietly(() => super.update(changed));
   }
 
-  /** Resolves once every section is rendered, also on a large form's first render (see `ProgressiveSections`). */
+  /**
+   * The validator is in: a verdict someone may be looking at (a field left,
+   * a submit tried) is replaced now; otherwise the first pass (which
+   * compiles the validator) waits for an idle moment.
+   */
+  #rulesLoaded(): void {
+    const ctx = this.#ctx;
+    if (ctx.attempted || ctx.touched.size > 0) ctx.validation.validate();
+    else ctx.validation.validateWhenIdle();
+  }
+
+  /**
+   * Resolves once every section is rendered, also on a large form's first
+   * render (see `ProgressiveSections`), and the form's rules (a lazy part of
+   * a built widget) have loaded or failed to.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    if (this.hasUpdated) await this.#form.loadValidate?.().catch(() => undefined);
     while (this.#ctx.progressive.pending && this.isConnected) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       complete = await super.getUpdateComplete();

@@ -30,6 +30,8 @@ async function runSubmission(ctx: FormContext): Promise<SubmitResult> {
   const form = ctx.form();
   // A lazily loaded division tree is in before the data is judged (offline without it: checked by the verifier).
   await form.loadDivisions?.().catch(() => undefined);
+  // So are the rules; offline without them the verdict is E_RULES_LOADING (nothing unchecked is signed).
+  await form.loadValidate?.().catch(() => undefined);
   ctx.attempted = true;
   ctx.failed = false;
   const { model } = form;

@@ -34,3 +34,24 @@ describe('componentEntry and the division tree', () => {
     expect(componentEntry(model('text'), { ...imports, lazyDivisions: '/r/lazy/divisions.ts' }, true)).toContain('import("/r/data.ts")');
   });
 });
+
+describe('componentEntry and the validator', () => {
+  const model = (kind: string) =>
+    ({ id: 'f', sections: [{ fields: [{ kind }] }] }) as unknown as Parameters<typeof componentEntry>[0];
+  const imports = { defineForm: '/r/define-form.ts', validator: '/v.js', divisions: '/r/data.ts' };
+
+  it('imports the validator with import() when given the lazy loader, composed with the lazy tree', () => {
+    const code = componentEntry(model('address'), { ...imports, lazyValidator: '/r/lazy/validator.ts', lazyDivisions: '/r/lazy/divisions.ts' });
+    expect(code).toContain('import { withLazyValidator } from "/r/lazy/validator.ts";');
+    expect(code).toContain('withDivisions(withLazyValidator({ model }, () => import("/v.js").then((m) => m.validate)), () => import("/r/data.ts")');
+    expect(code).not.toMatch(/import \{ validate \}/);
+  });
+
+  it('imports it statically without the lazy loader (the designer), with an eager tree beside it', () => {
+    expect(componentEntry(model('address'), imports)).toContain('import { validate } from "/v.js";');
+    expect(componentEntry(model('address'), imports)).toContain('form: { model, divisions, validate }');
+    expect(componentEntry(model('address'), { ...imports, lazyValidator: '/r/lazy/validator.ts' })).toContain(
+      'withLazyValidator({ model, divisions }, () => import("/v.js")',
+    );
+  });
+});

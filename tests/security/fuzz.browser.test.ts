@@ -38,6 +38,8 @@ before(async () => {
   const module = (await import(/* @vite-ignore */ `${location.origin}/widget/dist/shandong.js`)) as { model: FormModel; YibiaoShandongForm: { compiledForm: CompiledForm } };
   widget = module.YibiaoShandongForm.compiledForm;
   equal(widget.model, module.model);
+  // The validator the widget ships is its lazy part: loaded here as the element loads it.
+  await widget.loadValidate?.();
   served = ((await import(/* @vite-ignore */ `${location.origin}/dist/forms/shandong/validator.js`)) as { validate: CompiledValidateFunction }).validate;
   const example = ((await (await fetch('/forms/shandong/examples/valid/all-services.json')).json()) as { data: Record<string, unknown> }).data;
   samples = fixedSamples(widget.model, example, 10);

@@ -134,6 +134,10 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
     'zh-CN': '本表单被嵌入在其他网站的页面中，为保护您的信息，不能在此提交。请直接打开办事网站填写。',
     en: 'This form is shown inside another website’s page; to protect your information it cannot be submitted here. Open the service’s own website instead.',
   },
+  E_RULES_LOADING: {
+    'zh-CN': '表单的校验规则尚未加载完成，请稍候再试；如仍不行，请检查网络。您填写的内容已保留。',
+    en: 'The form’s rules have not loaded yet. Try again in a moment, and check your connection if it keeps failing. Everything you typed is kept.',
+  },
   E_FILE_REQUIRED: { 'zh-CN': '请上传“{field}”', en: 'Upload {field}' },
   E_FILE_TYPE: {
     'zh-CN': '“{field}”须为 {types} 文件（按文件内容判断，与文件名无关）',

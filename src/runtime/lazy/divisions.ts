@@ -1,5 +1,6 @@
 import type { CompiledForm, DivisionTree } from '../compiled-form.js';
 import { loadedDivisions, setLoadedDivisions } from './division-state.js';
+import { extendForm } from './extend-form.js';
 import { lazyPart } from './lazy-part.js';
 import { whenIdle } from './when-idle.js';
 
@@ -23,13 +24,10 @@ export function withDivisions(form: Omit<CompiledForm, 'divisions' | 'loadDivisi
     setLoadedDivisions(tree);
     return tree;
   });
-  return {
-    ...form,
-    get divisions(): DivisionTree {
-      return loadedDivisions() ?? PENDING_DIVISIONS;
-    },
-    loadDivisions,
-  };
+  return extendForm(form, {
+    divisions: { get: (): DivisionTree => loadedDivisions() ?? PENDING_DIVISIONS, enumerable: true },
+    loadDivisions: { value: loadDivisions, enumerable: true },
+  });
 }
 
 /**

@@ -23,6 +23,12 @@ export interface EntryImports {
   readonly lazyDivisions?: string;
   /** `src/runtime/lazy/validator.ts` (`withLazyValidator`); without it the validator is imported eagerly. */
   readonly lazyValidator?: string;
+  /**
+   * The English lazy part and `src/runtime/lazy/english.ts` (`withLazyEnglish`):
+   * the model given is then the zh-CN-only one `splitEnglish` returned, and
+   * the part its English texts.
+   */
+  readonly lazyEnglish?: { readonly part: string; readonly loader: string };
 }
 
 /**
@@ -32,7 +38,8 @@ export interface EntryImports {
  * is a dynamic `import()` (a lazy part, fetched while the form first
  * renders); a form with a 省/市/县 field imports the division tree with a
  * dynamic `import()` (loaded after the first render) when `lazyDivisions` is
- * given. Without them both are static imports (the designer's preview).
+ * given; with `lazyEnglish` the model's English texts are a lazy part too.
+ * Without them everything is imported statically (the designer's preview).
  *
  * @param model - the form model.
  * @param imports - module specifiers of the runtime's `define-form`, the validator and the division tree.
@@ -55,6 +62,11 @@ export function componentEntry(model: FormModel, imports: EntryImports, division
   if (lazyTree) {
     lines.push(js`import { withDivisions } from ${stringLiteral(imports.lazyDivisions ?? '')};`);
     form = js`withDivisions(${new JsCode(form)}, () => import(${stringLiteral(imports.divisions)}).then((m) => m.DIVISIONS))`;
+  }
+  const english = imports.lazyEnglish;
+  if (english !== undefined) {
+    lines.push(js`import { withLazyEnglish } from ${stringLiteral(english.loader)};`);
+    form = js`withLazyEnglish(${new JsCode(form)}, () => import(${stringLiteral(english.part)}).then((m) => m.ENGLISH))`;
   }
   return `${lines.join('\n')}\n${js`
 /** The model of this form, as the generator built it. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import type { CompiledArtefacts } from './compile-form.js';
 import { componentEntry, needsDivisions, usesDivisionKeyword } from './component.js';
+import { englishPartModule, splitEnglish } from './english-part.js';
 import { fieldRenderersModule } from './field-renderers.js';
 import type { ProjectPaths } from './paths.js';
 import { type ModuleSizes, moduleSizes, totalSizes } from './sizes.js';
@@ -184,11 +185,16 @@ export async function writeForm(paths: ProjectPaths, artefacts: CompiledArtefact
   const validatorPartFile = path.join(dir, 'validator-part.js');
   await writeFile(path.join(dir, 'renderers.js'), fieldRenderersModule(model, path.join(runtimeFields(paths), 'renderers.ts')));
   await writeFile(validatorPartFile, `export { validate } from ${JSON.stringify(`./${path.basename(validatorSourceFile)}`)};\n`);
+  // The English texts of the model: a lazy part, loaded for an English page or when idle.
+  const split = splitEnglish(model);
+  const englishPartFile = path.join(dir, 'english-part.js');
+  await writeFile(englishPartFile, englishPartModule(split.english));
   await writeFile(
     entryFile,
     componentEntry(
-      model,
+      split.model,
       {
+        lazyEnglish: { part: englishPartFile, loader: path.join(lazy, 'english.ts') },
         defineForm: paths.runtimeDefineForm,
         validator: validatorPartFile,
         divisions: paths.divisions,

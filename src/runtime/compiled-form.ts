@@ -22,6 +22,14 @@ export interface CompiledForm {
    */
   readonly loadValidate?: () => Promise<CompiledValidateFunction>;
   /**
+   * Loads the English texts of a widget whose model carries zh-CN only
+   * (once; later calls share the first, a failed import is tried again) and
+   * puts them into the model. Absent where the model has both languages.
+   */
+  readonly loadEnglish?: () => Promise<void>;
+  /** Whether {@link CompiledForm.loadEnglish} has put the English texts in. */
+  readonly englishLoaded?: boolean;
+  /**
    * The 省/市/县 tree, present only in forms with an address or region field
    * (the generator imports it into those modules alone). In a built widget
    * it is a lazy part: an empty tree until {@link CompiledForm.loadDivisions} has loaded it.

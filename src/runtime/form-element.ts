@@ -8,11 +8,13 @@ import { adoptEarlyProperties, refuseData } from './data-intake.js';
 import { takeFormData } from './data-limits.js';
 import { focusControl } from './error-summary.js';
 import { createFormContext, type FormContext } from './form-context.js';
+import { FormLanguage } from './form-language.js';
 import { cloneJson } from './form-state.js';
 import { renderForm } from './form-view.js';
 import { isFramedCrossOrigin } from './frame-guard.js';
 import { loadDivisionsWhenIdle } from './lazy/divisions.js';
 import { loadValidator } from './lazy/validator.js';
+import { whenIdle } from './lazy/when-idle.js';
 import { formStyles } from './styles/form.styles.js';
 import { printStyles } from './styles/print.styles.js';
 import type { SubmitResult } from './submission-controller.js';
@@ -107,10 +109,16 @@ export class YibiaoFormElement extends LitElement {
    */
   allowCrossOriginFrame = false;
 
+  /** The language rendered: the `lang` attribute's, once its texts are in (see `FormLanguage`). */
+  readonly #language = new FormLanguage(this, () => this.#form, () => {
+    // Messages formatted before the English arrived named fields in zh-CN: a fresh verdict.
+    if (this.#ctx.validation.validated) this.#ctx.validation.validate();
+  });
+
   /** The element's state and controllers: see `createFormContext`. */
   readonly #ctx: FormContext = createFormContext(this, {
     form: () => this.#form,
-    lang: () => this.#lang,
+    lang: () => this.#language.current,
     framed: () => !this.allowCrossOriginFrame && isFramedCrossOrigin(),
   });
 
@@ -128,7 +136,7 @@ export class YibiaoFormElement extends LitElement {
   }
 
   get #lang(): Lang {
-    return this.lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+    return this.#language.current;
   }
 
   /** A deep copy of everything typed, including unticked sections kept in memory. */
@@ -265,6 +273,12 @@ export class YibiaoFormElement extends LitElement {
     this.#ctx.drafts.restore().catch(() => undefined);
     loadDivisionsWhenIdle(this.#form, () => this.#ctx.validation.validate());
     loadValidator(this.#form, () => this.#rulesLoaded());
+    // The English texts (a lazy part) when idle, so that every verdict is in both languages.
+    whenIdle(() => this.#language.request());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.#language.mayRender() && super.shouldUpdate(changed);
   }
 
   protected override update(changed: PropertyValues): void {
@@ -284,11 +298,18 @@ export class YibiaoFormElement extends LitElement {
 
   /**
    * Resolves once every section is rendered, also on a large form's first
-   * render (see `ProgressiveSections`), and the form's rules (a lazy part of
-   * a built widget) have loaded or failed to.
+   * render (see `ProgressiveSections`), and the form's rules and, on an
+   * English page, its English texts (lazy parts of a built widget) have
+   * loaded or failed to.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    if (!this.hasUpdated || this.#language.current !== this.#language.wanted) {
+      await this.#language.settled();
+      // The render requested when they arrived (or failed).
+      await Promise.resolve();
+      complete = await super.getUpdateComplete();
+    }
     if (this.hasUpdated) await this.#form.loadValidate?.().catch(() => undefined);
     while (this.#ctx.progressive.pending && this.isConnected) {
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,4 +1,5 @@
 import type { FieldModel, FormModel, LocalizedText, SectionModel } from '../ir/types.js';
+import { textIn } from './i18n/localized-texts.js';
 
 /** Fast lookups over a form model: field and section by data path, conditional fields, service titles. */
 export interface ModelIndex {
@@ -55,7 +56,7 @@ export function fieldIndex(model: FormModel): ModelIndex {
       const parent = cut > 0 ? fields.get(path.slice(0, cut)) : undefined;
       if (parent !== undefined) {
         const part = PART_TITLES[path.slice(cut + 1)];
-        if (part !== undefined) return { 'zh-CN': `${parent.title['zh-CN']} ${part['zh-CN']}`, en: `${parent.title.en}: ${part.en}` };
+        if (part !== undefined) return { 'zh-CN': `${parent.title['zh-CN']} ${part['zh-CN']}`, en: `${textIn(parent.title, 'en')}: ${part.en}` };
         return parent.title;
       }
       return { 'zh-CN': path, en: path };

@@ -59,6 +59,8 @@ export interface HostileBuild {
   readonly validate: CompiledValidateFunction;
   readonly widgetFile: string;
   readonly widgetCode: string;
+  /** The module and every part it loads (the English texts are a lazy part), one after another. */
+  readonly partsCode: string;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function buildInto(
     validate: validator.validate,
     widgetFile: written.widgetFile,
     widgetCode: readFileSync(written.widgetFile, 'utf8'),
+    partsCode: written.parts.map((part) => readFileSync(path.join(out.widgetDist, part.file), 'utf8')).join('\n'),
   };
 }
 

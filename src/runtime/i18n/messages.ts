@@ -1,4 +1,5 @@
 import type { Lang, LocalizedText } from '../../ir/types.js';
+import { textIn } from './localized-texts.js';
 
 /**
  * Message templates by stable issue code. `{field}` is the field's title in the
@@ -188,10 +189,11 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
 export function formatMessage(code: string, field: LocalizedText, params: MessageParams = {}): LocalizedText {
   const template = TEMPLATES[code] ?? TEMPLATES.E_INVALID;
   const per = (lang: Lang): string => {
-    const values: Record<string, string> = { field: field[lang] };
+    // A built widget's model has its English titles only once that lazy part is in: zh-CN until then.
+    const values: Record<string, string> = { field: textIn(field, lang) };
     for (const [key, value] of Object.entries(params)) {
-      if (value !== null && typeof value === 'object' && lang in value) {
-        values[key] = String((value as Record<string, unknown>)[lang]);
+      if (value !== null && typeof value === 'object' && typeof (value as Partial<LocalizedText>)['zh-CN'] === 'string') {
+        values[key] = textIn(value as LocalizedText, lang);
       } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
         values[key] = String(value);
       }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium.mjs';
 
 /** The project root (bench/lib/ → ../..). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,16 +16,7 @@ export const RESULTS = path.join(BENCH, 'results');
 export const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 
 export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** Seed of the synthetic forms and of the key sequences. */
 export const SEED = Number(process.env.BENCH_SEED ?? 20251123);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { cjsDefault } from '../ajv/cjs-default.js';
+import { isRecord } from '../types/is-record.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { LoadedForm, SourceFile } from './load.js';
 
@@ -16,9 +17,6 @@ export interface Extension {
   readonly patches: Partial<Record<Patchable, readonly Operation[]>>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads the shape of an extends.json.

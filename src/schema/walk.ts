@@ -1,3 +1,4 @@
+import { isRecord } from '../types/is-record.js';
 import { childPointer } from './diagnostics.js';
 
 /** A JSON object node met while walking, with its JSON pointer. */
@@ -6,9 +7,6 @@ export interface JsonNode {
   readonly value: Record<string, unknown>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Visits every object in a JSON value, depth first, with its pointer.

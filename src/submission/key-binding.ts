@@ -11,6 +11,7 @@
  * is given `bindingIssuers`. Issuing is in ./issue-key-binding.ts.
  */
 import { decodeJwt, exportJWK, type JWTPayload, errors as joseErrors, jwtVerify, type KeyObject } from 'jose';
+import { isRecord } from '../types/is-record.js';
 import { YibiaoUsageError, YibiaoVerifyError } from './errors.js';
 import type { SubmissionHeader } from './header.js';
 import { importP256PublicKey, type P256PublicJwk, toP256PublicJwk } from './key.js';
@@ -65,9 +66,6 @@ export interface KeyBindingExpectation {
   readonly skewSeconds: number;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isCryptoKey(value: unknown): value is CryptoKey {
   return typeof CryptoKey === 'function' && value instanceof CryptoKey;

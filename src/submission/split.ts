@@ -1,5 +1,6 @@
 import { base64url } from 'jose';
 import type { DepartmentId } from '../ir/types.js';
+import { isRecord } from '../types/is-record.js';
 import { canonicalBytes } from './canonicalize.js';
 import { verifyErrorMessage, YibiaoUsageError, YibiaoVerifyError } from './errors.js';
 import type { SubmissionPayload } from './payload.js';
@@ -27,9 +28,6 @@ export interface DepartmentPart {
 
 const PART_KEYS = ['department', 'services', 'paths', 'data', 'token'];
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function segmentsOf(pointer: string): string[] {
   return pointer

@@ -139,7 +139,7 @@ describe('the one hard rule: src/submission runs in the browser', () => {
       expect(from).not.toMatch(/\/(schema|compile|cli)\//);
       expect(from).not.toMatch(/^ajv/);
       if (/\/ir\//.test(from)) expect(typeOnly, `${file} imports a value from ${from}`).toBe(true);
-      const allowed = from.startsWith('./') || from.startsWith('../runtime/') || from.startsWith('../ir/') || from === 'jose' || from === 'canonicalize';
+      const allowed = from.startsWith('./') || from.startsWith('../runtime/') || from.startsWith('../ir/') || from.startsWith('../types/') || from === 'jose' || from === 'canonicalize';
       expect(allowed, `${file} imports ${from}`).toBe(true);
     }
     expect(text).not.toMatch(/\b(eval|new Function|require)\s*\(/);

@@ -10,6 +10,7 @@
  */
 import type { SubmissionPayload } from '../../submission/index.js';
 import { MAX_TOKEN_BYTES } from '../../submission/limits.js';
+import { isRecord } from '../../types/is-record.js';
 import type { PendingSubmission } from '../submission-controller.js';
 
 /** One file kept in a draft. */
@@ -75,9 +76,6 @@ function encode(content: DraftContent): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The pending submission of a header, when well-formed; a malformed one is left out (the data still restores). */
 function decodePending(value: unknown): PendingSubmission | undefined {

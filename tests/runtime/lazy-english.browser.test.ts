@@ -70,7 +70,7 @@ describe("the model's English texts, a lazy part", () => {
     equal(label('yb-applicant-name'), '姓名', 'zh-CN while the English texts load');
     switched.open();
     await waitFor(() => label('yb-applicant-name') === 'Full name', 'the English labels');
-    equal((el.shadowRoot?.getElementById('yb-applicant-name') as HTMLInputElement).value, '李四');
+    equal((el.shadowRoot?.getElementById('yb-applicant-name') as HTMLInputElement | null)?.value, '李四');
     includes(el.shadowRoot?.getElementById('yb-applicant-idNumber-error')?.textContent, 'ID number', 'the verdict shown was formatted again');
   });
 

@@ -42,6 +42,7 @@ export class AttachmentsController implements ReactiveController {
   readonly #host: AttachmentsHost;
   readonly #files = new Map<string, SlotFile[]>();
   readonly #problems = new Map<string, readonly FileProblem[]>();
+  readonly #warnings = new Map<string, readonly FileProblem[]>();
   readonly #busy = new Set<string>();
   readonly #previews = new Map<HeldFile, string>();
 
@@ -70,6 +71,11 @@ export class AttachmentsController implements ReactiveController {
     return this.#problems.get(slot) ?? [];
   }
 
+  /** What to point out about the files held in a slot (they are held all the same). */
+  warningsOf(slot: string): readonly FileProblem[] {
+    return this.#warnings.get(slot) ?? [];
+  }
+
   /** Every held file of the given slots, in their order. */
   heldIn(slots: readonly string[]): SlotFile[] {
     return slots.flatMap((slot) => this.#files.get(slot) ?? []);
@@ -88,6 +94,7 @@ export class AttachmentsController implements ReactiveController {
     this.#busy.add(slot);
     this.#host.requestUpdate();
     const problems: FileProblem[] = [];
+    const warnings: FileProblem[] = [];
     try {
       // File handling is a lazy part of the widget: fetched on the first file picked.
       const { describeAttachment, inspectFile } = await loadFiles();
@@ -97,6 +104,7 @@ export class AttachmentsController implements ReactiveController {
           problems.push(...result.problems);
           continue;
         }
+        warnings.push(...result.warnings);
         const current = single ? [] : [...(this.#files.get(slot) ?? [])];
         const others = [...this.#files.entries()].filter(([id]) => id !== slot).flatMap(([, list]) => list);
         if (others.length + current.length >= MAX_ATTACHMENTS) {
@@ -115,6 +123,8 @@ export class AttachmentsController implements ReactiveController {
     }
     if (problems.length > 0) this.#problems.set(slot, problems);
     else this.#problems.delete(slot);
+    if (warnings.length > 0) this.#warnings.set(slot, warnings);
+    else if (problems.length === 0) this.#warnings.delete(slot);
     this.#host.attachmentsChanged(slot);
   }
 
@@ -125,6 +135,7 @@ export class AttachmentsController implements ReactiveController {
     else this.#files.set(slot, list);
     this.#revoke(file);
     this.#problems.delete(slot);
+    this.#warnings.delete(slot);
     this.#host.attachmentsChanged(slot);
   }
 
@@ -134,6 +145,7 @@ export class AttachmentsController implements ReactiveController {
     this.#previews.clear();
     this.#files.clear();
     this.#problems.clear();
+    this.#warnings.clear();
   }
 
   /**

@@ -12,6 +12,8 @@ export interface UploadContext {
   readonly held: readonly HeldFile[];
   /** Why the last file picked was refused, localised. */
   readonly refused: string | undefined;
+  /** What to point out about the file held (it is held all the same), localised. */
+  readonly warning?: string | undefined;
   readonly busy: boolean;
   readonly previewOf: (file: HeldFile) => string | undefined;
   readonly onFiles: (files: readonly File[]) => void;
@@ -66,7 +68,10 @@ export function renderUploadSlot(options: UploadSlotOptions): TemplateResult {
   const { upload, id, lang } = options;
   const ids = fieldIds(id);
   const error = upload.refused ?? options.error;
-  const described = [options.hint === undefined ? '' : ids.hint, error === undefined ? '' : ids.error].filter(Boolean).join(' ');
+  const warning = error === undefined ? upload.warning : undefined;
+  const described = [options.hint === undefined ? '' : ids.hint, error === undefined ? '' : ids.error, warning === undefined ? '' : ids.warning]
+    .filter(Boolean)
+    .join(' ');
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
     if (options.readonly) return;
@@ -86,6 +91,9 @@ export function renderUploadSlot(options: UploadSlotOptions): TemplateResult {
     ${error === undefined
       ? nothing
       : html`<p part="error-message" class="error-message" id=${ids.error}><span class="visually-hidden">${uiText('errorPrefix', lang)}</span>${error}</p>`}
+    ${warning === undefined
+      ? nothing
+      : html`<p class="warning-message" id=${ids.warning}><span class="visually-hidden">${uiText('warningPrefix', lang)}</span>${warning}</p>`}
     <div class="dropzone" @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${onDrop}>
       <input
         part="control"

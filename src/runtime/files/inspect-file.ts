@@ -3,6 +3,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../submission/limits.js';
 import { formatBytes } from './format-bytes.js';
 import { type JpegInfo, readJpeg, stripJpegMetadata } from './jpeg.js';
 import { findActivePdfContent } from './pdf.js';
+import { photoBackgroundWarning } from './photo-background.js';
 import { readPng, stripPngMetadata } from './png.js';
 import { type SniffedType, sniffType } from './sniff.js';
 
@@ -75,7 +76,13 @@ export function checkPhoto(info: JpegInfo, spec: PhotoSpec): FileProblem[] {
   return problems;
 }
 
-type Inspected = { readonly ok: true; readonly file: HeldFile } | { readonly ok: false; readonly problems: readonly FileProblem[] };
+/**
+ * A file held (with warnings that do not refuse it, e.g. a photo whose
+ * background does not look white), or refused with every problem found.
+ */
+type Inspected =
+  | { readonly ok: true; readonly file: HeldFile; readonly warnings: readonly FileProblem[] }
+  | { readonly ok: false; readonly problems: readonly FileProblem[] };
 
 function refuse(code: string, params: Readonly<Record<string, string | number>> = {}): Inspected {
   return { ok: false, problems: [{ code, params }] };
@@ -90,11 +97,13 @@ function refuse(code: string, params: Readonly<Record<string, string | number>> 
  * 3. JPEG and PNG: the header's pixel count (≤ 25 Mpx), a photo's specification,
  *    then location metadata stripped losslessly (EXIF/GPS, text chunks, tails);
  * 4. PDF: refused when it holds `/JavaScript`, `/OpenAction`, `/AA` or `/Launch`;
- * 5. the final size against the material's `minBytes`/`maxBytes`.
+ * 5. the final size against the material's `minBytes`/`maxBytes`;
+ * 6. a photo whose background does not look white is held with the warning
+ *    `W_PHOTO_BACKGROUND` (DOMAIN.md §9: a heuristic, so never a refusal).
  *
  * @param file - the file (a `File` or any `Blob` with a name).
  * @param material - the material it is for.
- * @returns the file to hold, or every problem found.
+ * @returns the file to hold with its warnings, or every problem found.
  */
 export async function inspectFile(file: Blob & { readonly name?: string }, material: MaterialModel): Promise<Inspected> {
   const cap = Math.min(material.maxBytes ?? MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES);
@@ -130,5 +139,10 @@ export async function inspectFile(file: Blob & { readonly name?: string }, mater
   if (material.minBytes !== undefined && bytes.length < material.minBytes) {
     return refuse('E_FILE_TOO_SMALL', { limit: formatBytes(material.minBytes) });
   }
-  return { ok: true, file: { material: material.id, name: safeFileName(file.name ?? '', type), mediaType: type, bytes } };
+  const warning = material.photo !== undefined && type === 'image/jpeg' ? await photoBackgroundWarning(bytes) : undefined;
+  return {
+    ok: true,
+    file: { material: material.id, name: safeFileName(file.name ?? '', type), mediaType: type, bytes },
+    warnings: warning === undefined ? [] : [warning],
+  };
 }

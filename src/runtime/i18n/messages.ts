@@ -164,6 +164,10 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
     'zh-CN': '照片分辨率须为 {dpi} DPI，当前为 {actual}',
     en: 'The photo must be {dpi} DPI; it is {actual}',
   },
+  W_PHOTO_BACKGROUND: {
+    'zh-CN': '“{field}”的背景看起来不是白色。社会保障卡照片须为白底证件照，请核对后再提交（本提示不影响提交）。',
+    en: 'The background of {field} does not look white. The card photo must have a white background; check it before you submit (this does not stop the submission).',
+  },
   E_PHOTO_COLOUR: { 'zh-CN': '照片须为彩色照片，当前为黑白照片', en: 'The photo must be in colour; it is black and white' },
   E_PHOTO_ORIENTATION: {
     'zh-CN': '照片带有旋转标记，请旋转并另存后再上传',

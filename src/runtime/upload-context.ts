@@ -26,12 +26,12 @@ export interface UploadContextOptions {
 export function uploadContext(options: UploadContextOptions): UploadContext {
   const { attachments, slot, material, single, element } = options;
   const refused = attachments.problemsOf(slot)[0];
-  const warned = attachments.warningsOf(slot)[0];
+  const warned = attachments.warningsOf(slot);
   return {
     material,
     held: attachments.files.get(slot) ?? [],
     refused: refused === undefined ? undefined : formatMessage(refused.code, material.title, refused.params)[options.lang],
-    warning: warned === undefined ? undefined : formatMessage(warned.code, material.title, warned.params)[options.lang],
+    warning: warned.length === 0 ? undefined : warned.map((w) => formatMessage(w.code, material.title, w.params)[options.lang]).join(options.lang === 'en' ? ' ' : ''),
     busy: attachments.busy.has(slot),
     previewOf: (file: HeldFile) => attachments.previewOf(file),
     onFiles: (files) => {

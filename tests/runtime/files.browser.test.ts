@@ -6,7 +6,7 @@
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { FormModel, MaterialModel } from '../../src/ir/types.js';
-import { inspectFile, safeFileName } from '../../src/runtime/files/inspect-file.js';
+import { checkPhoto, inspectFile, safeFileName } from '../../src/runtime/files/inspect-file.js';
 import { readJpeg, stripJpegMetadata } from '../../src/runtime/files/jpeg.js';
 import { findActivePdfContent } from '../../src/runtime/files/pdf.js';
 import { readPng, stripPngMetadata } from '../../src/runtime/files/png.js';
@@ -83,18 +83,32 @@ describe('attachments: bytes in, checked bytes out', () => {
     deepEqual([bitmap.width, bitmap.height], [358, 441]);
   });
 
-  it('refuses a photo of the wrong size, resolution or colour, saying what to fix', async () => {
+  it('refuses a photo of the wrong size or colour, saying what to fix; a wrong DPI alone is set, not refused', async () => {
     const wrong = await inspectFile(fileOf(buildJpeg({ width: 400, height: 500, size: 40_000, density: { units: 1, x: 72, y: 72 } }), 'p.jpg'), PHOTO);
     ok(!wrong.ok);
+    // The DPI would be set once the pixels are right: only what the person must redo is named.
     deepEqual(
       wrong.problems.map((p) => p.code),
-      ['E_PHOTO_PIXELS', 'E_PHOTO_DPI'],
+      ['E_PHOTO_PIXELS'],
     );
-    const [pixels, dpi] = wrong.problems;
-    equal(messageOf('E_PHOTO_PIXELS', pixels?.params ?? {}), '照片须为 358×441 像素（宽×高），当前为 400×500 像素');
+    equal(messageOf('E_PHOTO_PIXELS', wrong.problems[0]?.params ?? {}), '照片须为 358×441 像素（宽×高），当前为 400×500 像素');
+    const info = readJpeg(buildJpeg({ width: 358, height: 441, size: 40_000, density: { units: 1, x: 72, y: 72 } }));
+    ok(info);
+    const dpi = checkPhoto(info, PHOTO.photo ?? ({} as never)).find((p) => p.code === 'E_PHOTO_DPI');
     equal(messageOf('E_PHOTO_DPI', dpi?.params ?? {}), '照片分辨率须为 350 DPI，当前为 72×72 DPI');
     deepEqual(await problemsOf(buildJpeg({ width: 358, height: 441, size: 40_000, components: 1 }), PHOTO), ['E_PHOTO_COLOUR']);
-    deepEqual(await problemsOf(buildJpeg({ width: 358, height: 441, size: 40_000, density: { units: 0, x: 1, y: 1 } }), PHOTO), ['E_PHOTO_DPI']);
+    for (const density of [{ units: 0, x: 1, y: 1 }, { units: 1, x: 72, y: 72 }] as const) {
+      const set = await inspectFile(fileOf(buildJpeg({ width: 358, height: 441, size: 40_000, density }), 'p.jpg'), PHOTO);
+      ok(set.ok, 'held: the pixels are right');
+      // (The fixture's scan data is filler, so the background check may speak too: only the DPI notice is asserted here.)
+      deepEqual(set.warnings.map((w) => w.code).filter((c) => c !== 'W_PHOTO_BACKGROUND'), ['W_PHOTO_DPI_SET']);
+      deepEqual(readJpeg(set.file.bytes)?.density, { units: 1, x: 350, y: 350, source: 'jfif' }, 'the bytes sent declare 350 DPI');
+      equal(readJpeg(set.file.bytes)?.width, 358);
+    }
+    equal(
+      formatMessage('W_PHOTO_DPI_SET', PHOTO.title, { dpi: 350, actual: '72×72 DPI' })['zh-CN'],
+      '“制卡人照片”的分辨率为 72×72 DPI，已按要求设为 350 DPI（照片像素未改动）。',
+    );
     deepEqual(await problemsOf(buildJpeg({ width: 358, height: 441, size: 20_000 }), PHOTO), ['E_FILE_TOO_SMALL']);
     deepEqual(await problemsOf(buildJpeg({ width: 358, height: 441, size: 60_000 }), PHOTO), ['E_FILE_TOO_LARGE']);
     equal(messageOf('E_FILE_TOO_SMALL', { limit: '29.3 KB' }), '“制卡人照片”的文件不能小于 29.3 KB');

@@ -1,7 +1,7 @@
 import type { MaterialModel, PhotoSpec } from '../../ir/types.js';
 import { MAX_ATTACHMENT_BYTES } from '../../submission/limits.js';
 import { formatBytes } from './format-bytes.js';
-import { type JpegInfo, readJpeg, stripJpegMetadata } from './jpeg.js';
+import { type JpegDensity, type JpegInfo, readJpeg, stripJpegMetadata } from './jpeg.js';
 import { findActivePdfContent } from './pdf.js';
 import { photoBackgroundWarning } from './photo-background.js';
 import { readPng, stripPngMetadata } from './png.js';
@@ -94,8 +94,10 @@ function refuse(code: string, params: Readonly<Record<string, string | number>> 
  *
  * 1. size against 5 MiB before reading anything;
  * 2. type by magic bytes against the material's `accept`;
- * 3. JPEG and PNG: the header's pixel count (≤ 25 Mpx), a photo's specification,
- *    then location metadata stripped losslessly (EXIF/GPS, text chunks, tails);
+ * 3. JPEG and PNG: the header's pixel count (≤ 25 Mpx), a photo's specification
+ *    (a photo with the right pixels but another DPI gets the DPI declared, with
+ *    the notice `W_PHOTO_DPI_SET`), then location metadata stripped
+ *    losslessly (EXIF/GPS, text chunks, tails);
  * 4. PDF: refused when it holds `/JavaScript`, `/OpenAction`, `/AA` or `/Launch`;
  * 5. the final size against the material's `minBytes`/`maxBytes`;
  * 6. a photo whose background does not look white is held with the warning
@@ -116,15 +118,24 @@ export async function inspectFile(file: Blob & { readonly name?: string }, mater
     return refuse('E_FILE_TYPE', { types: accept.map((t) => TYPE_NAMES[t]).join(' / ') });
   }
   let bytes: Uint8Array | undefined = raw;
+  const warnings: FileProblem[] = [];
   if (type === 'image/jpeg') {
     const info = readJpeg(raw);
     if (info === undefined) return refuse('E_FILE_CORRUPT');
     if (info.width * info.height > MAX_PIXELS) return refuse('E_FILE_PIXELS', { limit: '25' });
+    let density: JpegDensity | undefined;
     if (material.photo !== undefined) {
       const problems = checkPhoto(info, material.photo);
-      if (problems.length > 0) return { ok: false, problems };
+      // The DPI is a header value, not the picture: with the right pixels it is set, losslessly (DOMAIN.md §9).
+      const blocking = problems.filter((p) => p.code !== 'E_PHOTO_DPI');
+      if (blocking.length > 0) return { ok: false, problems: blocking };
+      const dpi = problems.find((p) => p.code === 'E_PHOTO_DPI');
+      if (dpi !== undefined) {
+        density = { units: 1, x: material.photo.dpi, y: material.photo.dpi, source: 'jfif' };
+        warnings.push({ code: 'W_PHOTO_DPI_SET', params: dpi.params });
+      }
     }
-    bytes = stripJpegMetadata(raw);
+    bytes = stripJpegMetadata(raw, density);
   } else if (type === 'image/png') {
     const size = readPng(raw);
     if (size === undefined) return refuse('E_FILE_CORRUPT');
@@ -139,10 +150,7 @@ export async function inspectFile(file: Blob & { readonly name?: string }, mater
   if (material.minBytes !== undefined && bytes.length < material.minBytes) {
     return refuse('E_FILE_TOO_SMALL', { limit: formatBytes(material.minBytes) });
   }
-  const warning = material.photo !== undefined && type === 'image/jpeg' ? await photoBackgroundWarning(bytes) : undefined;
-  return {
-    ok: true,
-    file: { material: material.id, name: safeFileName(file.name ?? '', type), mediaType: type, bytes },
-    warnings: warning === undefined ? [] : [warning],
-  };
+  const background = material.photo !== undefined && type === 'image/jpeg' ? await photoBackgroundWarning(bytes) : undefined;
+  if (background !== undefined) warnings.push(background);
+  return { ok: true, file: { material: material.id, name: safeFileName(file.name ?? '', type), mediaType: type, bytes }, warnings };
 }

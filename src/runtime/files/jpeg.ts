@@ -209,6 +209,16 @@ function withoutThumbnail(head: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A JFIF APP0 segment (18 bytes) declaring `density` instead of its own. */
+function withDensity(jfif: Uint8Array, density: JpegDensity): Uint8Array {
+  const out = jfif.slice();
+  if (out.length < 16) return out;
+  const x = Math.min(density.x, 0xffff);
+  const y = Math.min(density.y, 0xffff);
+  out.set([density.units, x >> 8, x & 0xff, y >> 8, y & 0xff], 11);
+  return out;
+}
+
 /** A JFIF APP0 segment with the given density. */
 function jfifSegment(density: JpegDensity): Uint8Array {
   const x = Math.min(density.x, 0xffff);
@@ -224,23 +234,29 @@ function jfifSegment(density: JpegDensity): Uint8Array {
  * EOI (an appended ZIP or script). Quantisation and Huffman tables, the frame
  * and the scans are copied byte for byte: nothing is re-encoded. When the
  * resolution lived only in EXIF, a JFIF APP0 carrying it is written after
- * SOI, so a photo that met the DPI rule still does.
+ * SOI, so a photo that met the DPI rule still does. With `density`, the
+ * JFIF APP0 (written if there is none) declares that resolution instead: a
+ * header value only, the pixels are the same.
  *
  * @param bytes - a JPEG.
+ * @param density - the resolution to declare (a photo whose pixel size is right but whose DPI is not).
  * @returns the stripped JPEG, or `undefined` when the file is not a well-formed JPEG.
  */
-export function stripJpegMetadata(bytes: Uint8Array): Uint8Array | undefined {
+export function stripJpegMetadata(bytes: Uint8Array, density?: JpegDensity): Uint8Array | undefined {
   const parsed = segments(bytes);
   const info = readJpeg(bytes);
   if (parsed === undefined || info === undefined) return undefined;
   const parts: Uint8Array[] = [];
   const hasJfif = parsed.list.some((s) => s.marker === APP0 && keepsSegment(bytes, s));
+  const written = density ?? (info.density?.source === 'exif' ? info.density : undefined);
   for (const s of parsed.list) {
     if (!keepsSegment(bytes, s)) continue;
-    // A JFIF APP0 longer than 18 bytes carries a thumbnail, which may show what the photo was cropped from.
-    if (s.marker === APP0 && s.end - s.start > 18) parts.push(withoutThumbnail(bytes.subarray(s.start, s.start + 18)));
-    else parts.push(bytes.subarray(s.start, s.end));
-    if (s.marker === SOI && !hasJfif && info.density?.source === 'exif') parts.push(jfifSegment(info.density));
+    if (s.marker === APP0) {
+      // A JFIF APP0 longer than 18 bytes carries a thumbnail, which may show what the photo was cropped from.
+      const jfif = s.end - s.start > 18 ? withoutThumbnail(bytes.subarray(s.start, s.start + 18)) : bytes.slice(s.start, s.end);
+      parts.push(density === undefined ? jfif : withDensity(jfif, density));
+    } else parts.push(bytes.subarray(s.start, s.end));
+    if (s.marker === SOI && !hasJfif && written !== undefined) parts.push(jfifSegment(written));
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

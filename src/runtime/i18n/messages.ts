@@ -164,6 +164,10 @@ const TEMPLATES: Readonly<Record<string, LocalizedText>> = {
     'zh-CN': '照片分辨率须为 {dpi} DPI，当前为 {actual}',
     en: 'The photo must be {dpi} DPI; it is {actual}',
   },
+  W_PHOTO_DPI_SET: {
+    'zh-CN': '“{field}”的分辨率为 {actual}，已按要求设为 {dpi} DPI（照片像素未改动）。',
+    en: 'The resolution of {field} was {actual}; it has been set to {dpi} DPI as required (the pixels are unchanged).',
+  },
   W_PHOTO_BACKGROUND: {
     'zh-CN': '“{field}”的背景看起来不是白色。社会保障卡照片须为白底证件照，请核对后再提交（本提示不影响提交）。',
     en: 'The background of {field} does not look white. The card photo must have a white background; check it before you submit (this does not stop the submission).',

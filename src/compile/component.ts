@@ -1,5 +1,6 @@
 import type { FormModel } from '../ir/types.js';
 import { identifier, JsCode, js, jsonLiteral, stringLiteral } from './emit.js';
+import { fieldKinds } from './field-renderers.js';
 
 /** The custom element tag of a form: `yibiao-<formId>`. */
 export function tagName(formId: string): string {
@@ -83,5 +84,5 @@ export function usesDivisionKeyword(validatorSource: string): boolean {
 
 /** Whether a form has an address or region field, and so needs the division tree. */
 export function needsDivisions(model: FormModel): boolean {
-  return model.sections.some((section) => section.fields.some((field) => field.kind === 'address' || field.kind === 'region'));
+  return fieldKinds(model).some((kind) => kind === 'address' || kind === 'region');
 }

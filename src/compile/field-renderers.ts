@@ -1,5 +1,5 @@
 import type { FormModel } from '../ir/types.js';
-import { rendererExport } from '../runtime/fields/renderers.js';
+import { rendererExport } from '../runtime/fields/renderer-export.js';
 import { identifier, JsCode, js, jsonLiteral, stringLiteral } from './emit.js';
 
 /** The field kinds a form's sections use, sorted. */

@@ -74,11 +74,10 @@ function swapImports(name: string, swaps: readonly ImportSwap[]): Plugin {
  * static import anywhere would make the tree an eager part.
  */
 function lazyDivisionKeyword(paths: ProjectPaths): Plugin {
-  const lazy = paths.runtimeLazy;
   const rules = path.dirname(paths.rulesRuntime);
   return swapImports('yibiao-lazy-divisions', [
-    { importer: paths.rulesRuntime, specifier: './division-keyword.js', target: path.join(lazy, 'division-keyword.ts') },
-    { importer: path.join(rules, 'division-keyword.ts'), specifier: './divisions/data.js', target: path.join(lazy, 'no-divisions.ts') },
+    { importer: paths.rulesRuntime, specifier: './division-keyword.js', target: path.join(paths.runtimeLazy, 'division-keyword.ts') },
+    { importer: path.join(rules, 'division-keyword.ts'), specifier: './divisions/data.js', target: path.join(paths.runtimeLazy, 'no-divisions.ts') },
   ]);
 }
 

@@ -28,10 +28,9 @@ export function submitForm(ctx: FormContext): Promise<SubmitResult> {
 async function runSubmission(ctx: FormContext): Promise<SubmitResult> {
   const { host, submission, attachments, internals } = ctx;
   const form = ctx.form();
-  // A lazily loaded division tree is in before the data is judged (offline without it: checked by the verifier).
-  await form.loadDivisions?.().catch(() => undefined);
-  // So are the rules; offline without them the verdict is E_RULES_LOADING (nothing unchecked is signed).
-  await form.loadValidate?.().catch(() => undefined);
+  // The lazy division tree (offline without it: checked by the verifier) and the rules (offline without
+  // them the verdict is E_RULES_LOADING: nothing unchecked is signed) are in before the data is judged.
+  await Promise.all([form.loadDivisions?.().catch(() => undefined), form.loadValidate?.().catch(() => undefined)]);
   ctx.attempted = true;
   ctx.failed = false;
   const { model } = form;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKinds, fieldRenderersModule } from '../../src/compile/field-renderers.js';
 import type { FormModel } from '../../src/ir/types.js';
+import { rendererExport } from '../../src/runtime/fields/renderer-export.js';
 import * as renderers from '../../src/runtime/fields/renderers.js';
-import { rendererExport } from '../../src/runtime/fields/renderers.js';
 
 const model = (...kinds: string[]) => ({ sections: [{ fields: kinds.map((kind) => ({ kind })) }, { fields: [{ kind: 'text' }] }] }) as unknown as FormModel;
 

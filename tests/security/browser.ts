@@ -87,11 +87,15 @@ export async function loadShandong(): Promise<ShandongForm> {
   return { model, validate, example };
 }
 
-/** Appends a new `<tag no-draft>` to the body (no draft, so one test's never fills the next) and waits for its first render. */
-export async function mountForm(tag: string): Promise<YibiaoFormElement> {
+/**
+ * Appends a new `<tag no-draft>` to the body (no draft, so one test's never
+ * fills the next), with `data` when given, and waits for its first render.
+ */
+export async function mountForm(tag: string, data?: Record<string, unknown>): Promise<YibiaoFormElement> {
   const el = document.createElement(tag) as YibiaoFormElement;
   el.setAttribute('no-draft', '');
   document.body.append(el);
+  if (data !== undefined) el.data = data;
   await el.updateComplete;
   return el;
 }

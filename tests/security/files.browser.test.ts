@@ -12,7 +12,7 @@ import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
 import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
 import { sha256Hex } from '../../src/submission/index.js';
 import { deepEqual, equal, includes, ok, waitFor } from '../e2e/assert.js';
-import { expectNothingRan, settle } from './browser.js';
+import { expectNothingRan, mountForm, settle } from './browser.js';
 
 const TAG = 'yibiao-files';
 const SLOT = 'yb-material-identityDocument';
@@ -92,10 +92,7 @@ before(async () => {
 });
 
 beforeEach(async () => {
-  el = document.createElement(TAG) as YibiaoFormElement;
-  el.setAttribute('no-draft', '');
-  document.body.append(el);
-  el.data = structuredClone(example);
+  el = await mountForm(TAG, structuredClone(example));
   await settle(el);
 });
 

@@ -16,7 +16,7 @@ import type { YibiaoInvalidDataDetail } from '../../src/runtime/events/yibiao-in
 import type { YibiaoFormElement } from '../../src/runtime/form-element.js';
 import type { CompiledValidateFunction } from '../../src/runtime/validation-types.js';
 import { deepEqual, equal, includes, ok, waitFor } from '../e2e/assert.js';
-import { eventually, type HostFrame, openFrame, renderedIn, settle, type Updating } from './browser.js';
+import { eventually, type HostFrame, mountForm, openFrame, renderedIn, settle, type Updating } from './browser.js';
 
 const TAG = 'yibiao-widget-limits';
 const FIVE_MB = 5 * 1024 * 1024;
@@ -44,10 +44,7 @@ before(async () => {
 
 describe('case 8 in the widget: the data property refuses data beyond the limits, whole', () => {
   beforeEach(async () => {
-    el = document.createElement(TAG) as YibiaoFormElement;
-    el.setAttribute('no-draft', '');
-    document.body.append(el);
-    el.data = structuredClone(example);
+    el = await mountForm(TAG, structuredClone(example));
     await settle(el);
   });
 

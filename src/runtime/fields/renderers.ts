@@ -1,6 +1,6 @@
 /**
  * The field renderers, one named export per field kind (the kind in
- * camelCase, {@link rendererExport}) and all of them as {@link RENDERERS}.
+ * camelCase, `rendererExport`) and all of them as {@link RENDERERS}.
  * A built widget imports only the exports of the kinds its form has (the
  * compiler's `fieldRenderersModule`), so a form without an address or file
  * field does not ship their code.
@@ -62,13 +62,3 @@ export const RENDERERS: FieldRenderers = {
   region,
   file,
 } satisfies Record<FieldKind, FieldRenderer>;
-
-/**
- * The name this module exports a kind's renderer under: the kind in
- * camelCase (`year-month` → `yearMonth`).
- *
- * @param kind - a field kind.
- */
-export function rendererExport(kind: string): string {
-  return kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}

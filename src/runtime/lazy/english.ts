@@ -19,7 +19,6 @@ import { lazyPart } from './lazy-part.js';
 export function withLazyEnglish(form: CompiledForm, load: () => Promise<readonly (string | null)[]>): CompiledForm {
   let loaded = false;
   const loadEnglish = lazyPart(async () => {
-    if (loaded) return;
     fillEnglish(form.model, await load());
     loaded = true;
   });
